@@ -1,0 +1,111 @@
+package org.credpath.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.credpath.model.error.InvalidProfileException;
+import org.credpath.model.error.RuleProblem;
+import org.credpath.model.error.RulesException;
+import org.credpath.model.profile.CandidateProfile;
+import org.credpath.model.profile.FieldProblem;
+import org.credpath.model.profile.ProfileValidator;
+import org.credpath.model.result.EvaluationResult;
+import org.credpath.model.result.KnowledgeBaseInfo;
+import org.kie.api.KieBase;
+
+/**
+ * The one door into credpath: a compiled knowledge base that evaluates candidate profiles.
+ *
+ * <p>Load it once with {@link #load(RuleSource)} (compiling takes about a second) and share it:
+ * it is immutable and {@link #evaluate} may be called from any number of threads at once, each
+ * call running in a session of its own. No method reads the clock; the evaluation date is always
+ * an argument.
+ */
+public final class CredpathEngine {
+  /** Firings allowed in one evaluation before a rule is deemed to loop; real profiles need a few hundred. */
+  public static final int MAX_FIRINGS = 10_000;
+
+  private final KieBase kieBase;
+  private final RuleSource source;
+  private final PolicyCatalogue catalogue;
+  private final KnowledgeBaseInfo info;
+  private final List<RuleProblem> warnings;
+  private final SalaryTable salaries;
+  private final ResultAssembler assembler;
+
+  private CredpathEngine(
+      KieBase kieBase, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
+      List<RuleProblem> warnings, SalaryTable salaries) {
+    this.kieBase = kieBase;
+    this.source = source;
+    this.catalogue = catalogue;
+    this.info = info;
+    this.warnings = List.copyOf(warnings);
+    this.salaries = salaries;
+    this.assembler = new ResultAssembler(catalogue, info);
+  }
+
+  /**
+   * Checks, compiles and smoke-tests a knowledge base.
+   *
+   * @throws RulesException with every located problem when the rules cannot be used
+   */
+  public static CredpathEngine load(RuleSource source) {
+    Objects.requireNonNull(source, "source");
+    List<RuleProblem> problems = new ArrayList<>();
+    KnowledgeBaseInfo info = KnowledgeBaseChecks.info(source, problems);
+    PolicyCatalogue catalogue = KnowledgeBaseChecks.catalogue(source, problems);
+    KnowledgeBaseChecks.ruleNames(source, catalogue, problems);
+    SalaryTable salaries = SalaryTable.read(source, problems);
+    if (!problems.isEmpty()) {
+      throw new RulesException(DroolsMessages.tidy(problems));
+    }
+    List<RuleProblem> warnings = new ArrayList<>();
+    KieBase kieBase = DrlCompiler.compile(source, warnings);
+    CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, warnings, salaries);
+    RuleProblem runtimeProblem = SmokeCheck.run(source, p -> engine.evaluate(p, SmokeCheck.AS_OF));
+    if (runtimeProblem != null) {
+      throw new RulesException(List.of(runtimeProblem));
+    }
+    return engine;
+  }
+
+  /**
+   * Evaluates one profile as of a date.
+   *
+   * @throws InvalidProfileException when a date in the profile lies after {@code asOf} or a
+   *     credential is listed twice
+   * @throws org.credpath.model.error.EvaluationException when a rule fails or keeps re-firing
+   */
+  public EvaluationResult evaluate(CandidateProfile profile, LocalDate asOf) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(asOf, "asOf");
+    List<FieldProblem> problems = ProfileValidator.problems(profile, asOf);
+    if (!problems.isEmpty()) {
+      throw new InvalidProfileException(profile.id(), problems);
+    }
+    Session.Findings findings = Session.run(kieBase, profile, asOf, MAX_FIRINGS);
+    return assembler.assemble(profile.id(), asOf, findings, salaries.lookup(profile.state()));
+  }
+
+  /** Name, version and content hash of the loaded rules. */
+  public KnowledgeBaseInfo knowledgeBase() {
+    return info;
+  }
+
+  /** The policy ids the rules may cite. */
+  public List<PolicyEntry> policies() {
+    return catalogue.entries();
+  }
+
+  /** Compiler warnings; the rules loaded despite them. */
+  public List<RuleProblem> warnings() {
+    return warnings;
+  }
+
+  /** The files the engine was built from. */
+  public RuleSource source() {
+    return source;
+  }
+}

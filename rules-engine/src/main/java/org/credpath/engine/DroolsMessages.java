@@ -1,0 +1,112 @@
+package org.credpath.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.credpath.model.error.RuleProblem;
+import org.kie.api.builder.Message;
+
+/**
+ * Rewrites Drools' compiler messages for policy staff: the file relative to the rules folder, a
+ * column found by locating the offending token on the reported line (Drools always says 0), and
+ * the first sentence of the message without parser codes.
+ */
+final class DroolsMessages {
+  private static final Pattern PARSER_PREFIX = Pattern.compile("^\\[ERR \\d+] Line \\d+:\\d+\\s*");
+  private static final Pattern UNKNOWN_FIELD =
+      Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
+  private static final Pattern QUOTED_TOKEN = Pattern.compile("(?:input|token) '([^']+)'");
+  private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):?$", Pattern.MULTILINE);
+  private static final Pattern INNER_LINE = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
+  private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule (?:name=)?\"?([^\",]+)\"?");
+
+  private DroolsMessages() {}
+
+  static RuleProblem fromMessage(Message message, RuleSource source) {
+    String file = DrlCompiler.relative(message.getPath());
+    String text = message.getText() == null ? "" : message.getText();
+    RuleProblem.Severity severity =
+        message.getLevel() == Message.Level.ERROR ? RuleProblem.Severity.ERROR : RuleProblem.Severity.WARNING;
+    int line = Math.max(0, message.getLine());
+    String plain = plainWords(text);
+    int column = locate(source, file, line, tokenOf(text));
+    return new RuleProblem(file == null ? source.origin() : file, line, column, severity, plain);
+  }
+
+  /** A type error Drools threw instead of reporting: place it at the rule it names, if any. */
+  static RuleProblem fromThrowable(Throwable error, RuleSource source) {
+    String text = String.valueOf(error.getMessage());
+    Matcher rule = RULE_NAME.matcher(text);
+    if (rule.find()) {
+      RuleLocator.Location where = RuleLocator.find(source, rule.group(1).strip());
+      if (where != null) {
+        return RuleProblem.error(where.file(), where.line(), where.column(), plainWords(text));
+      }
+    }
+    return RuleProblem.error(source.origin(), 0, 0, "the rules could not be compiled: " + plainWords(text));
+  }
+
+  /** Drops the noise Drools adds after a real error, and sorts by file and line. */
+  static List<RuleProblem> tidy(List<RuleProblem> problems) {
+    List<RuleProblem> kept = new ArrayList<>();
+    for (RuleProblem p : problems) {
+      boolean echo = p.message().startsWith("Parser returned a null Package")
+          && problems.stream().anyMatch(o -> o != p && o.file().equals(p.file()));
+      if (!echo) {
+        kept.add(p);
+      }
+    }
+    kept.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+        .thenComparingInt(RuleProblem::column).thenComparing(RuleProblem::message));
+    return kept;
+  }
+
+  static String plainWords(String text) {
+    Matcher field = UNKNOWN_FIELD.matcher(text);
+    if (field.find()) {
+      String type = field.group(1).substring(field.group(1).lastIndexOf('.') + 1);
+      Matcher expression = EXPRESSION.matcher(text);
+      String where = expression.find() ? " in `" + expression.group(1).strip() + "`" : "";
+      return "unknown field `" + field.group(2) + "` on `" + type + "`" + where;
+    }
+    String first = PARSER_PREFIX.matcher(text.strip()).replaceFirst("");
+    int cut = first.indexOf('\n');
+    first = cut < 0 ? first : first.substring(0, cut);
+    Matcher inner = INNER_LINE.matcher(first);
+    return inner.replaceAll("").replaceAll("\\s+", " ").strip();
+  }
+
+  private static String tokenOf(String text) {
+    Matcher field = UNKNOWN_FIELD.matcher(text);
+    if (field.find()) {
+      return field.group(2);
+    }
+    Matcher quoted = QUOTED_TOKEN.matcher(text);
+    return quoted.find() ? quoted.group(1) : null;
+  }
+
+  /** 1-based column of {@code token} on {@code line} of {@code file}, or 1 when not found. */
+  static int locate(RuleSource source, String file, int line, String token) {
+    Map<String, String> files = source.files();
+    if (file == null || line <= 0 || !files.containsKey(file)) {
+      return 0;
+    }
+    String[] lines = files.get(file).split("\r?\n", -1);
+    if (line > lines.length) {
+      return 0;
+    }
+    String text = lines[line - 1];
+    int at = token == null ? -1 : text.indexOf(token);
+    if (at >= 0) {
+      return at + 1;
+    }
+    int firstNonBlank = 0;
+    while (firstNonBlank < text.length() && Character.isWhitespace(text.charAt(firstNonBlank))) {
+      firstNonBlank++;
+    }
+    return firstNonBlank + 1;
+  }
+}

@@ -1,0 +1,37 @@
+package org.credpath.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds where each rule is declared in the DRL text, for messages about a rule by name. */
+final class RuleLocator {
+  private static final Pattern RULE = Pattern.compile("^(\\s*)rule\\s+(\"([^\"]*)\"|'([^']*)'|(\\S+))");
+
+  /** A rule's name and where its {@code rule} keyword stands. */
+  record Location(String file, int line, int column, String name) {}
+
+  private RuleLocator() {}
+
+  /** Every rule declaration in the source, in file and line order. */
+  static List<Location> all(RuleSource source) {
+    List<Location> found = new ArrayList<>();
+    for (Map.Entry<String, String> file : source.drlFiles().entrySet()) {
+      String[] lines = file.getValue().split("\r?\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        Matcher m = RULE.matcher(lines[i]);
+        if (m.find()) {
+          String name = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5);
+          found.add(new Location(file.getKey(), i + 1, m.group(1).length() + 1, name));
+        }
+      }
+    }
+    return found;
+  }
+
+  static Location find(RuleSource source, String name) {
+    return all(source).stream().filter(l -> l.name().equals(name)).findFirst().orElse(null);
+  }
+}

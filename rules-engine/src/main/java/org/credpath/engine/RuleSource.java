@@ -1,0 +1,160 @@
+package org.credpath.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.credpath.model.error.RuleProblem;
+import org.credpath.model.error.RulesException;
+
+/**
+ * The files of one knowledge base, read into memory once: {@code .drl} rule files (in any
+ * sub-folder), the policy catalogue {@code policies.txt}, {@code kb.properties} (name and
+ * version) and {@code data/*.csv}. Other files are ignored, so a rules folder may hold notes.
+ *
+ * <p>Immutable and thread-safe. Reading never compiles anything; see {@link CredpathEngine#load}.
+ */
+public final class RuleSource {
+  /** The file that lists every policy id with its confidence and source. */
+  public static final String CATALOGUE = "policies.txt";
+  /** The file that names and versions the knowledge base. */
+  public static final String PROPERTIES = "kb.properties";
+
+  private final String origin;
+  private final SortedMap<String, String> files;
+
+  private RuleSource(String origin, SortedMap<String, String> files) {
+    this.origin = origin;
+    this.files = Collections.unmodifiableSortedMap(files);
+  }
+
+  /** Reads a rules directory, such as an edited copy of the built-in knowledge base. */
+  public static RuleSource directory(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new RulesException(
+          List.of(RuleProblem.error(dir.toString(), 0, 0, "is not a directory; give the folder that holds the .drl files")));
+    }
+    return new RuleSource(dir.toString(), readTree(dir, dir.toString()));
+  }
+
+  /**
+   * Reads a knowledge base packaged on the class path under {@code root}, in a jar or a folder.
+   * {@code root} must contain {@value #PROPERTIES}.
+   */
+  public static RuleSource classpath(String root, ClassLoader loader) {
+    URL marker = loader.getResource(root + "/" + PROPERTIES);
+    if (marker == null) {
+      throw new IllegalStateException("no knowledge base on the class path at " + root);
+    }
+    try {
+      URI uri = marker.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        // A private zip view of the jar: newFileSystem(Path) never clashes with other open views.
+        Path jar = Path.of(((JarURLConnection) marker.openConnection()).getJarFileURL().toURI());
+        try (FileSystem zip = FileSystems.newFileSystem(jar)) {
+          return new RuleSource("built-in", readTree(zip.getPath(root), root));
+        }
+      }
+      return new RuleSource("built-in", readTree(Path.of(uri).getParent(), root));
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("cannot read the built-in knowledge base at " + root, e);
+    }
+  }
+
+  /** Builds a source from file contents held in memory, for tests and tools. */
+  public static RuleSource of(String origin, Map<String, String> files) {
+    return new RuleSource(origin, new TreeMap<>(files));
+  }
+
+  private static SortedMap<String, String> readTree(Path root, String origin) {
+    SortedMap<String, String> files = new TreeMap<>();
+    List<RuleProblem> problems = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        String relative = root.relativize(file).toString().replace('\\', '/');
+        if (!isKnowledgeBaseFile(relative)) {
+          continue;
+        }
+        try {
+          files.put(relative, decode(Files.readAllBytes(file)));
+        } catch (CharacterCodingException e) {
+          problems.add(RuleProblem.error(relative, 0, 0, "is not valid UTF-8 text; save it as UTF-8"));
+        } catch (IOException e) {
+          problems.add(RuleProblem.error(relative, 0, 0, "cannot be read: " + e.getMessage()));
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      problems.add(RuleProblem.error(origin, 0, 0, "cannot be read: " + e.getMessage()));
+    }
+    if (!problems.isEmpty()) {
+      throw new RulesException(problems);
+    }
+    return files;
+  }
+
+  private static String decode(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+  }
+
+  static boolean isKnowledgeBaseFile(String relative) {
+    return relative.endsWith(".drl")
+        || relative.equals(CATALOGUE)
+        || relative.equals(PROPERTIES)
+        || (relative.startsWith("data/") && relative.endsWith(".csv"));
+  }
+
+  /** Where the rules came from: a directory path, or {@code built-in}. */
+  public String origin() {
+    return origin;
+  }
+
+  /** Every file by its path relative to the root, sorted. */
+  public SortedMap<String, String> files() {
+    return files;
+  }
+
+  /** The {@code .drl} files only, sorted by path. */
+  public SortedMap<String, String> drlFiles() {
+    SortedMap<String, String> drl = new TreeMap<>();
+    files.forEach((path, text) -> {
+      if (path.endsWith(".drl")) {
+        drl.put(path, text);
+      }
+    });
+    return drl;
+  }
+
+  /** SHA-256 over every path and content, so that any edit changes it. */
+  public String sha256() {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      files.forEach((path, text) -> {
+        digest.update(path.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+      });
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

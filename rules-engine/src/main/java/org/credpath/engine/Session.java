@@ -1,0 +1,107 @@
+package org.credpath.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.credpath.model.error.EvaluationException;
+import org.credpath.model.fact.Candidate;
+import org.credpath.model.fact.CredentialFinding;
+import org.credpath.model.fact.MissingRequirement;
+import org.credpath.model.fact.NoteFinding;
+import org.credpath.model.fact.StepFinding;
+import org.credpath.model.profile.CandidateProfile;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/** One evaluation: a fresh Drools session, the profile's facts in, the findings out. */
+final class Session {
+  private Session() {}
+
+  /** The findings the rules left in working memory. */
+  record Findings(
+      List<CredentialFinding> credentials, List<MissingRequirement> missing, List<StepFinding> steps, List<NoteFinding> notes) {}
+
+  static Findings run(KieBase kieBase, CandidateProfile profile, LocalDate asOf, int maxFirings) {
+    KieSession session = kieBase.newKieSession();
+    try {
+      insertFacts(session, profile, asOf);
+      int fired = session.fireAllRules(maxFirings);
+      if (fired >= maxFirings && session.fireAllRules(1) > 0) {
+        throw runaway(kieBase, profile, asOf, maxFirings);
+      }
+      return collect(session);
+    } catch (ConsequenceException e) {
+      String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new EvaluationException(profile.id(), rule,
+          "rule \"" + rule + "\" failed while evaluating " + profile.id() + ": " + cause, cause);
+    } catch (EvaluationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new EvaluationException(profile.id(), null,
+          "the rules failed while evaluating " + profile.id() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    } finally {
+      session.dispose();
+    }
+  }
+
+  private static void insertFacts(KieSession session, CandidateProfile profile, LocalDate asOf) {
+    session.insert(Candidate.of(profile, asOf));
+    profile.education().forEach(session::insert);
+    profile.experience().forEach(session::insert);
+    profile.credentials().forEach(session::insert);
+    profile.continuingEducation().forEach(session::insert);
+  }
+
+  private static Findings collect(KieSession session) {
+    List<CredentialFinding> credentials = new ArrayList<>();
+    List<MissingRequirement> missing = new ArrayList<>();
+    List<StepFinding> steps = new ArrayList<>();
+    List<NoteFinding> notes = new ArrayList<>();
+    for (Object fact : session.getObjects()) {
+      if (fact instanceof CredentialFinding f) {
+        credentials.add(f);
+      } else if (fact instanceof MissingRequirement m) {
+        missing.add(m);
+      } else if (fact instanceof StepFinding s) {
+        steps.add(s);
+      } else if (fact instanceof NoteFinding n) {
+        notes.add(n);
+      }
+    }
+    return new Findings(credentials, missing, steps, notes);
+  }
+
+  /**
+   * Re-runs the capped evaluation with a listener to name the rule that kept firing; the listener
+   * costs nothing on the normal path because it is only attached here.
+   */
+  private static EvaluationException runaway(KieBase kieBase, CandidateProfile profile, LocalDate asOf, int maxFirings) {
+    Map<String, Integer> counts = new HashMap<>();
+    KieSession session = kieBase.newKieSession();
+    try {
+      session.addEventListener(new DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+          counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+        }
+      });
+      insertFacts(session, profile, asOf);
+      session.fireAllRules(maxFirings);
+    } finally {
+      session.dispose();
+    }
+    String rule = counts.entrySet().stream()
+        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .map(Map.Entry::getKey).orElse(null);
+    return new EvaluationException(profile.id(), rule,
+        "rule \"" + rule + "\" kept firing (" + maxFirings + " firings in one evaluation of " + profile.id()
+            + "); its consequence probably re-creates the facts it matches", null);
+  }
+}

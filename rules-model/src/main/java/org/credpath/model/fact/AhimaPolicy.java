@@ -1,0 +1,29 @@
+package org.credpath.model.fact;
+
+import java.time.LocalDate;
+
+/**
+ * AHIMA's recertification thresholds, shared by every AHIMA credential. The knowledge base inserts
+ * exactly one, in {@code ahima.drl}, where policy staff change the numbers.
+ *
+ * @param cycleYears length of a recertification cycle (RHIT-CYCLE)
+ * @param hiimDomainPercent share of the required CEUs that must be in HIIM domains (AHIMA-DOMAIN)
+ * @param ahimaSourcePercent share that must come from AHIMA or a component state association
+ *     (AHIMA-SOURCE-2025)
+ * @param ahimaSourceFrom cycles starting on or after this date carry the sourcing quota
+ * @param inactiveDays days of INACTIVE status after an unmet cycle before REVOKED (AHIMA-STATUS)
+ * @param appealDays days after revocation during which it can be appealed
+ * @param dueSoonDays RENEWAL_DUE starts this many days before the cycle ends (AHIMA-DUE-SOON)
+ * @param ceusPerExtraCredential CEUs each additional credential adds to the shared cycle (AHIMA-MULTI)
+ * @param maxCeus the most a shared cycle can require (AHIMA-MULTI)
+ */
+public record AhimaPolicy(
+    int cycleYears,
+    int hiimDomainPercent,
+    int ahimaSourcePercent,
+    LocalDate ahimaSourceFrom,
+    int inactiveDays,
+    int appealDays,
+    int dueSoonDays,
+    int ceusPerExtraCredential,
+    int maxCeus) {}

@@ -1,0 +1,25 @@
+package org.credpath.model.fact;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.credpath.model.profile.CredentialCode;
+
+/**
+ * One validity period of a HIMSS credential, ending on the last day of the month {@code years}
+ * after it started (HIMSS-CYCLE).
+ */
+public record HimssCycle(CredentialCode credential, int number, LocalDate start, LocalDate expiresOn) {
+
+  public static HimssCycle first(CredentialCode credential, LocalDate start, int years) {
+    return new HimssCycle(credential, 1, start, monthEnd(start.plusYears(years)));
+  }
+
+  /** The period that follows a renewal at expiry. */
+  public HimssCycle next(int years) {
+    return new HimssCycle(credential, number + 1, expiresOn.plusDays(1), monthEnd(expiresOn.plusYears(years)));
+  }
+
+  private static LocalDate monthEnd(LocalDate date) {
+    return YearMonth.from(date).atEndOfMonth();
+  }
+}

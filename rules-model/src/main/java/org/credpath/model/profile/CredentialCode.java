@@ -1,0 +1,28 @@
+package org.credpath.model.profile;
+
+/** A credential the knowledge base reasons about, with the body that awards it. */
+public enum CredentialCode {
+  CAHIMS(CertifyingBody.HIMSS),
+  CCA(CertifyingBody.AHIMA),
+  CCS(CertifyingBody.AHIMA),
+  CCS_P(CertifyingBody.AHIMA),
+  CPHIMS(CertifyingBody.HIMSS),
+  RHIA(CertifyingBody.AHIMA),
+  RHIT(CertifyingBody.AHIMA);
+
+  private final CertifyingBody body;
+
+  CredentialCode(CertifyingBody body) {
+    this.body = body;
+  }
+
+  /** The awarding body, which decides the renewal cycle the credential follows. */
+  public CertifyingBody body() {
+    return body;
+  }
+
+  /** True for credentials that share AHIMA's two-year recertification cycle. */
+  public boolean ahima() {
+    return body == CertifyingBody.AHIMA;
+  }
+}
