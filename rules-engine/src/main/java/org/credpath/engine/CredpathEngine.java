@@ -79,14 +79,43 @@ public final class CredpathEngine {
    * @throws org.credpath.model.error.EvaluationException when a rule fails or keeps re-firing
    */
   public EvaluationResult evaluate(CandidateProfile profile, LocalDate asOf) {
+    return run(profile, asOf, false).result();
+  }
+
+  /**
+   * Like {@link #evaluate}, and also names every rule that fired: for scenario tests, rule
+   * coverage and explaining a surprising result. Slower, so batch runs use {@link #evaluate}.
+   */
+  public Explanation explain(CandidateProfile profile, LocalDate asOf) {
+    return run(profile, asOf, true);
+  }
+
+  private Explanation run(CandidateProfile profile, LocalDate asOf, boolean trace) {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(asOf, "asOf");
     List<FieldProblem> problems = ProfileValidator.problems(profile, asOf);
     if (!problems.isEmpty()) {
       throw new InvalidProfileException(profile.id(), problems);
     }
-    Session.Findings findings = Session.run(kieBase, profile, asOf, MAX_FIRINGS);
-    return assembler.assemble(profile.id(), asOf, findings, salaries.lookup(profile.state()));
+    Session.Findings findings = Session.run(kieBase, profile, asOf, MAX_FIRINGS, trace);
+    return new Explanation(
+        assembler.assemble(profile.id(), asOf, findings, salaries.lookup(profile.state())), findings.firedRules());
+  }
+
+  /** A result with the names of the rules that fired to produce it, sorted. */
+  public record Explanation(EvaluationResult result, List<String> firedRules) {
+    public Explanation {
+      firedRules = List.copyOf(firedRules);
+    }
+  }
+
+  /** Every rule name in the loaded rules, sorted: the denominator of rule coverage. */
+  public List<String> ruleNames() {
+    return kieBase.getKiePackages().stream()
+        .flatMap(p -> p.getRules().stream())
+        .map(org.kie.api.definition.rule.Rule::getName)
+        .sorted()
+        .toList();
   }
 
   /** Name, version and content hash of the loaded rules. */

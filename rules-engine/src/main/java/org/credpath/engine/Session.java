@@ -25,17 +25,32 @@ final class Session {
 
   /** The findings the rules left in working memory. */
   record Findings(
-      List<CredentialFinding> credentials, List<MissingRequirement> missing, List<StepFinding> steps, List<NoteFinding> notes) {}
+      List<CredentialFinding> credentials, List<MissingRequirement> missing, List<StepFinding> steps,
+      List<NoteFinding> notes, List<String> firedRules) {}
 
-  static Findings run(KieBase kieBase, CandidateProfile profile, LocalDate asOf, int maxFirings) {
+  /**
+   * Evaluates one profile.
+   *
+   * @param trace also record the names of the rules that fired (costs a listener call per firing)
+   */
+  static Findings run(KieBase kieBase, CandidateProfile profile, LocalDate asOf, int maxFirings, boolean trace) {
     KieSession session = kieBase.newKieSession();
+    java.util.TreeSet<String> firedRules = new java.util.TreeSet<>();
     try {
+      if (trace) {
+        session.addEventListener(new DefaultAgendaEventListener() {
+          @Override
+          public void afterMatchFired(AfterMatchFiredEvent event) {
+            firedRules.add(event.getMatch().getRule().getName());
+          }
+        });
+      }
       insertFacts(session, profile, asOf);
       int fired = session.fireAllRules(maxFirings);
       if (fired >= maxFirings && session.fireAllRules(1) > 0) {
         throw runaway(kieBase, profile, asOf, maxFirings);
       }
-      return collect(session);
+      return collect(session, List.copyOf(firedRules));
     } catch (ConsequenceException e) {
       String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
       Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -59,7 +74,7 @@ final class Session {
     profile.continuingEducation().forEach(session::insert);
   }
 
-  private static Findings collect(KieSession session) {
+  private static Findings collect(KieSession session, List<String> firedRules) {
     List<CredentialFinding> credentials = new ArrayList<>();
     List<MissingRequirement> missing = new ArrayList<>();
     List<StepFinding> steps = new ArrayList<>();
@@ -75,7 +90,7 @@ final class Session {
         notes.add(n);
       }
     }
-    return new Findings(credentials, missing, steps, notes);
+    return new Findings(credentials, missing, steps, notes, firedRules);
   }
 
   /**

@@ -16,7 +16,8 @@ public record AhimaProgress(
     double hiimDomainRequired,
     double hiimDomainEarned,
     double ahimaSourcedRequired,
-    double ahimaSourcedEarned) {
+    double ahimaSourcedEarned,
+    boolean shared) {
 
   /** Builds the progress of {@code cycle} from the summed hours and the policy's percentages. */
   public static AhimaProgress of(
@@ -31,11 +32,29 @@ public record AhimaProgress(
         share(required, policy.hiimDomainPercent()),
         Hours.round(domain.doubleValue()),
         sourcingApplies ? share(required, policy.ahimaSourcePercent()) : 0,
-        Hours.round(sourced.doubleValue()));
+        Hours.round(sourced.doubleValue()),
+        requirement.counted().size() > 1);
   }
 
   private static double share(int required, int percent) {
     return Math.ceil(required * percent / 100.0);
+  }
+
+  /**
+   * {@code base} followed by the policy ids of the quotas this cycle is measured against:
+   * AHIMA-DOMAIN always, AHIMA-SOURCE-2025 when the cycle carries the sourcing quota, AHIMA-MULTI
+   * when several credentials share it.
+   */
+  public String[] policyIds(String... base) {
+    List<String> ids = new java.util.ArrayList<>(List.of(base));
+    ids.add("AHIMA-DOMAIN");
+    if (ahimaSourcedRequired > 0) {
+      ids.add("AHIMA-SOURCE-2025");
+    }
+    if (shared) {
+      ids.add("AHIMA-MULTI");
+    }
+    return ids.toArray(String[]::new);
   }
 
   public boolean met() {

@@ -19,6 +19,15 @@ public record HimssCycle(CredentialCode credential, int number, LocalDate start,
     return new HimssCycle(credential, number + 1, expiresOn.plusDays(1), monthEnd(expiresOn.plusYears(years)));
   }
 
+  /**
+   * Last day to request a hardship waiver, {@code months} before expiry (HIMSS-WAIVER). Expiry is
+   * always a month end, so the deadline is the end of the month {@code months} earlier: 30 April
+   * gives 31 January, not 30 January.
+   */
+  public LocalDate waiverDeadline(int months) {
+    return monthEnd(expiresOn.minusMonths(months));
+  }
+
   private static LocalDate monthEnd(LocalDate date) {
     return YearMonth.from(date).atEndOfMonth();
   }

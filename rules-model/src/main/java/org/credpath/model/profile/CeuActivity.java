@@ -17,7 +17,7 @@ public record CeuActivity(
   public CeuActivity {
     Checks.required(date, "date");
     if (!(hours > 0) || hours > MAX_HOURS) {
-      throw new InvalidFieldException("hours", "must be more than 0 and at most 100, was " + hours);
+      throw new InvalidFieldException("hours", "must be more than 0 and at most 100");
     }
     provider = provider == null ? CeProvider.OTHER : provider;
   }

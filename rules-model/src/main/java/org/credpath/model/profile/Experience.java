@@ -10,7 +10,7 @@ import java.util.List;
 public record Experience(String role, int months, List<ExperienceKind> kinds) {
   public Experience {
     if (months < 0) {
-      throw new InvalidFieldException("months", "must be 0 or more, was " + months);
+      throw new InvalidFieldException("months", "must be 0 or more");
     }
     kinds = Checks.list(kinds, "kinds");
   }

@@ -14,12 +14,16 @@ public record HeldCredential(CredentialCode code, LocalDate earnedOn, LocalDate 
     Checks.required(earnedOn, "earnedOn");
     if (cycleStart != null && cycleStart.isBefore(earnedOn)) {
       throw new InvalidFieldException(
-          "cycleStart", "is before earnedOn (" + earnedOn + "); a cycle cannot start before the credential was earned");
+          "cycleStart", "is before earnedOn; a cycle cannot start before the credential was earned");
     }
   }
 
   public boolean ahima() {
     return code.ahima();
+  }
+
+  public CertifyingBody body() {
+    return code.body();
   }
 
   public boolean hasCycleStart() {

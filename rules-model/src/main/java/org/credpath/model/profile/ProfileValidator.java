@@ -24,7 +24,7 @@ public final class ProfileValidator {
       HeldCredential held = profile.credentials().get(i);
       String path = "$.credentials[" + i + "]";
       if (!seen.add(held.code())) {
-        problems.add(new FieldProblem(path + ".code", held.code() + " is listed twice; list each credential once"));
+        problems.add(new FieldProblem(path + ".code", "lists a credential that is already listed; list each credential once"));
       }
       notAfter(problems, path + ".earnedOn", held.earnedOn(), asOf);
       notAfter(problems, path + ".cycleStart", held.cycleStart(), asOf);
@@ -38,7 +38,7 @@ public final class ProfileValidator {
   private static void notAfter(List<FieldProblem> problems, String path, LocalDate date, LocalDate asOf) {
     if (date != null && date.isAfter(asOf)) {
       problems.add(
-          new FieldProblem(path, date + " is after the evaluation date " + asOf + "; a past event cannot be in the future"));
+          new FieldProblem(path, "is after the evaluation date " + asOf + "; record only events that have happened (or evaluate with a later --as-of)"));
     }
   }
 }

@@ -1,0 +1,69 @@
+package org.credpath.kb.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.math.BigDecimal;
+import org.credpath.model.profile.CandidateProfile;
+
+/**
+ * The one Jackson configuration of the public contract, shared by the CLI, the scenario runner and
+ * tests. Readers and writers are immutable and thread-safe.
+ *
+ * <p>Strict on input (unknown fields, numbers for text, text for numbers and nulls for lists are
+ * errors) because a typo must never silently drop data; stable on output (record component order,
+ * ISO dates, whole numbers without ".0").
+ */
+public final class Json {
+  /** Deepest nesting accepted in one record; real profiles need 4. */
+  public static final int MAX_NESTING = 64;
+  /** Longest string accepted anywhere in a record. */
+  public static final int MAX_STRING = 10_000;
+
+  public static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .addModule(new SimpleModule().addSerializer(Double.class, new PlainNumber()).addSerializer(double.class, new PlainNumber()))
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .build();
+
+  static {
+    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING).maxNumberLength(100).build());
+  }
+
+  public static final ObjectReader PROFILE_READER = MAPPER.readerFor(CandidateProfile.class);
+  public static final ObjectWriter COMPACT = MAPPER.writer();
+  public static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
+
+  private Json() {}
+
+  /** Writes 20.0 as 20 and 5.5 as 5.5, so output matches what people typed. */
+  private static final class PlainNumber extends JsonSerializer<Double> {
+    @Override
+    public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      if (value.isNaN() || value.isInfinite()) {
+        gen.writeNull();
+      } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+        gen.writeNumber(value.longValue());
+      } else {
+        gen.writeNumber(BigDecimal.valueOf(value).stripTrailingZeros());
+      }
+    }
+  }
+}

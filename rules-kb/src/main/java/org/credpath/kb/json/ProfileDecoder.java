@@ -1,0 +1,138 @@
+package org.credpath.kb.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.credpath.model.profile.CandidateProfile;
+import org.credpath.model.profile.FieldProblem;
+import org.credpath.model.profile.InvalidFieldException;
+import org.credpath.model.profile.ProfileValidator;
+
+/**
+ * Turns one JSON record into a {@link CandidateProfile}, or into a {@link RecordError} that names
+ * the JSON path and says in plain words what to fix, without repeating the value.
+ */
+public final class ProfileDecoder {
+  private ProfileDecoder() {}
+
+  /** Either a profile or an error; {@code candidateId} is known whenever the record has a string id. */
+  public record Decoded(String candidateId, CandidateProfile profile, RecordError error) {
+    public boolean ok() {
+      return profile != null;
+    }
+  }
+
+  /** Decodes {@code node} and checks its dates against {@code asOf}. */
+  public static Decoded decode(JsonNode node, LocalDate asOf) {
+    String id = node != null && node.path("id").isTextual() ? node.get("id").asText() : null;
+    if (node == null || !node.isObject()) {
+      return new Decoded(id, null, new RecordError("WRONG_TYPE", "$", "a profile must be a JSON object { … }"));
+    }
+    CandidateProfile profile;
+    try {
+      profile = Json.PROFILE_READER.treeToValue(node, CandidateProfile.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return new Decoded(id, null, errorOf(e));
+    }
+    List<FieldProblem> problems = ProfileValidator.problems(profile, asOf);
+    if (!problems.isEmpty()) {
+      return new Decoded(id, null, invalid(problems));
+    }
+    return new Decoded(id, profile, null);
+  }
+
+  /** One error for a list of field problems: the first, with the rest under {@code more}. */
+  public static RecordError invalid(List<FieldProblem> problems) {
+    List<RecordError> all = problems.stream()
+        .map(p -> new RecordError(p.message().startsWith("is after") ? "INVALID_DATE" : "INVALID_FIELD", p.path(), p.message()))
+        .toList();
+    RecordError first = all.get(0);
+    return new RecordError(first.code(), first.path(), first.message(), all.subList(1, all.size()));
+  }
+
+  static RecordError errorOf(Exception e) {
+    if (e instanceof UnrecognizedPropertyException u) {
+      return new RecordError("UNKNOWN_FIELD", path(u),
+          "unknown field `" + u.getPropertyName() + "`; expected one of: " + names(u.getKnownPropertyIds())
+              + ". Check the spelling: unknown fields are refused so that no data is silently dropped");
+    }
+    if (e instanceof ValueInstantiationException v && v.getCause() instanceof InvalidFieldException f) {
+      return new RecordError("INVALID_FIELD", join(path(v), f.field()), f.reason());
+    }
+    if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+      return new RecordError("UNKNOWN_VALUE", path(f),
+          "is not a known value; use one of: " + names(Arrays.asList(f.getTargetType().getEnumConstants())));
+    }
+    if (e instanceof MismatchedInputException m && m.getTargetType() == LocalDate.class
+        || e.getCause() instanceof DateTimeParseException) {
+      return new RecordError("INVALID_DATE", path((JsonMappingException) e),
+          "is not a calendar date; write dates as YYYY-MM-DD, such as 2025-02-10");
+    }
+    if (e instanceof MismatchedInputException m) {
+      return new RecordError("WRONG_TYPE", path(m), "has the wrong type: expected " + expected(m.getTargetType()));
+    }
+    if (e instanceof JsonMappingException m) {
+      return new RecordError("INVALID_FIELD", path(m), "has a value this field cannot take");
+    }
+    return new RecordError("INVALID_FIELD", "$", "is not a valid profile");
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "another type";
+    }
+    if (type == int.class || type == Integer.class) {
+      return "a whole number";
+    }
+    if (type == double.class || type == Double.class) {
+      return "a number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a string in quotes";
+    }
+    if (type.isEnum()) {
+      return "one of: " + names(Arrays.asList(type.getEnumConstants()));
+    }
+    if (Collection.class.isAssignableFrom(type)) {
+      return "a list [ … ]";
+    }
+    if (type == LocalDate.class) {
+      return "a date YYYY-MM-DD";
+    }
+    return "an object { … }";
+  }
+
+  private static String names(Collection<?> values) {
+    return values.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+  }
+
+  /** "$.education[0].completedOn" from Jackson's reference chain. */
+  static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder("$");
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append('.').append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static String join(String path, String field) {
+    return field.startsWith("[") ? path + field : path + "." + field;
+  }
+}
