@@ -47,6 +47,9 @@ public final class Json {
         .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING).maxNumberLength(100).build());
   }
 
+  /** Reads one value out of a longer stream (an array element), where more tokens follow. */
+  public static final ObjectReader STREAM_TREE_READER =
+      MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   public static final ObjectReader PROFILE_READER = MAPPER.readerFor(CandidateProfile.class);
   public static final ObjectWriter COMPACT = MAPPER.writer();
   public static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();

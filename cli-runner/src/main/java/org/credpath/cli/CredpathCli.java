@@ -1,0 +1,61 @@
+package org.credpath.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code credpath} command: subcommands for evaluating profiles and working on rules. */
+@Command(
+    name = "credpath",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+        "Tells people who want a career in health information which credential they can pursue next",
+        "(RHIT, CAHIMS and their neighbours), what they still lack, and when a held credential must be renewed.",
+        ""},
+    subcommands = {EvaluateCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        " 0:all records evaluated",
+        " 1:scenario or check failures (rules test / rules check)",
+        "64:bad usage",
+        "65:some records were invalid; all valid ones were still written",
+        "66:an input file cannot be read",
+        "70:internal error",
+        "78:the rules do not compile or fail validation"})
+public final class CredpathCli implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command line with credpath's exit codes and error handling. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new CredpathCli());
+    cli.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL);
+    cli.setParameterExceptionHandler((e, args) -> {
+      PrintWriter err = e.getCommandLine().getErr();
+      err.println("credpath: " + e.getMessage());
+      err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+      return ExitCode.USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      PrintWriter err = commandLine.getErr();
+      err.println("credpath: internal error: " + e);
+      if (System.getenv("CREDPATH_DEBUG") != null) {
+        e.printStackTrace(err);
+      } else {
+        err.println("Set CREDPATH_DEBUG=1 to see the stack trace, and please report it.");
+      }
+      return ExitCode.INTERNAL;
+    });
+    cli.registerConverter(java.time.LocalDate.class, new DateConverter());
+    return cli;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}

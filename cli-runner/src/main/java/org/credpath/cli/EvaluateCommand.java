@@ -1,0 +1,146 @@
+package org.credpath.cli;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.credpath.cli.io.JsonSinks;
+import org.credpath.cli.io.ProfileStream;
+import org.credpath.cli.io.ResultSink;
+import org.credpath.engine.CredpathEngine;
+import org.credpath.engine.RuleSource;
+import org.credpath.kb.BuiltInKnowledgeBase;
+import org.credpath.model.error.RuleProblem;
+import org.credpath.model.error.RulesException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code credpath evaluate}: profiles in, one result (or error record) per profile out. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+        "Evaluates candidate profiles and writes one result per profile, in input order.",
+        "Input: a JSON array, a single JSON object, or NDJSON (one profile per line), from files or - (stdin).",
+        "A record that cannot be evaluated yields an error record in its place; the others are still evaluated.",
+        ""},
+    footer = {
+        "",
+        "Examples:",
+        "  credpath evaluate examples/profiles.json",
+        "  credpath evaluate --as-of 2026-11-22 --format ndjson profiles.ndjson --output results.ndjson",
+        "  cat profiles.ndjson | credpath evaluate --rules my-rules/ -"},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        " 0:all records evaluated",
+        "64:bad usage",
+        "65:some records were invalid; all valid ones were still written",
+        "66:an input file cannot be read",
+        "70:internal error, or the output cannot be written",
+        "78:the rules given with --rules do not compile or fail validation"})
+final class EvaluateCommand implements Callable<Integer> {
+  enum Format { json, ndjson }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", arity = "0..*",
+      description = "Profile files to read; - or nothing reads standard input.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = "--as-of", paramLabel = "DATE",
+      description = "Evaluate as of this date (YYYY-MM-DD). Default: today.")
+  LocalDate asOf;
+
+  @Option(names = "--rules", paramLabel = "DIR",
+      description = "A directory of .drl files (an edited copy of the knowledge base) instead of the built-in rules.")
+  Path rules;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write results to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print nothing on standard error except errors.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    List<String> inputs = files.isEmpty() ? List.of("-") : files;
+    for (String input : inputs) {
+      if (!input.equals("-") && !Files.isReadable(Path.of(input))) {
+        err.println("credpath: cannot read " + input + ": " + (Files.exists(Path.of(input)) ? "permission denied" : "no such file"));
+        return ExitCode.NO_INPUT;
+      }
+    }
+    long started = System.nanoTime();
+    CredpathEngine engine;
+    try {
+      engine = rules == null ? BuiltInKnowledgeBase.load() : CredpathEngine.load(RuleSource.directory(rules));
+    } catch (RulesException e) {
+      printProblems(err, e);
+      return ExitCode.RULES_ERROR;
+    }
+    LocalDate date = asOf != null ? asOf : LocalDate.now();
+    long records;
+    long errors;
+    try (Writer out = openOutput(); ResultSink sink = format == Format.json ? JsonSinks.array(out) : JsonSinks.ndjson(out)) {
+      BatchEvaluator batch = new BatchEvaluator(engine, date, sink);
+      for (String input : inputs) {
+        try (ProfileStream stream = new ProfileStream(input, openInput(input))) {
+          batch.evaluateAll(stream);
+        }
+      }
+      records = batch.records();
+      errors = batch.errors();
+    }
+    if (!quiet) {
+      double seconds = (System.nanoTime() - started) / 1e9;
+      err.printf("credpath: %d record(s), %d error(s), %.1f s%n", records, errors, seconds);
+    }
+    return errors > 0 ? ExitCode.DATA_ERROR : ExitCode.OK;
+  }
+
+  static void printProblems(PrintWriter err, RulesException e) {
+    for (RuleProblem problem : e.problems()) {
+      err.println(problem);
+    }
+    long count = e.problems().stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).count();
+    err.println("credpath: the rules were not loaded (" + count + " error(s)); fix them and run again.");
+  }
+
+  private Writer openOutput() throws IOException {
+    if (output == null) {
+      return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16) {
+        @Override
+        public void close() throws IOException {
+          flush(); // never close System.out
+        }
+      };
+    }
+    return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+  }
+
+  private static BufferedReader openInput(String input) throws IOException {
+    if (input.equals("-")) {
+      return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
+    }
+    return Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,10 @@
+package org.credpath.cli.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** Where results and error records go, in input order. */
+public interface ResultSink extends Closeable {
+  /** Writes one result or {@link ErrorRecord}. */
+  void write(Object record) throws IOException;
+}
