@@ -55,7 +55,18 @@ public final class CredpathCli implements Runnable {
     return cli;
   }
 
+  /**
+   * Runs the command with UTF-8 output whatever the platform locale, because messages contain
+   * characters such as "—" that an ASCII locale would turn into "?".
+   */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine cli = commandLine();
+    PrintWriter out = new PrintWriter(new java.io.BufferedWriter(
+        new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16));
+    cli.setOut(out);
+    cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
+    int code = cli.execute(args);
+    out.flush();
+    System.exit(code);
   }
 }

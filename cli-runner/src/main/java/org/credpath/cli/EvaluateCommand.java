@@ -1,10 +1,8 @@
 package org.credpath.cli;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -127,10 +125,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private Writer openOutput() throws IOException {
     if (output == null) {
-      return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16) {
+      PrintWriter stdout = spec.commandLine().getOut();
+      return new java.io.FilterWriter(stdout) {
         @Override
-        public void close() throws IOException {
-          flush(); // never close System.out
+        public void close() {
+          stdout.flush(); // never close standard output
         }
       };
     }

@@ -31,6 +31,35 @@ final class RuleLocator {
     return found;
   }
 
+  /**
+   * Where a piece of rule text stands, placed at the text itself and named by the rule that
+   * contains it; null when it is nowhere or could be in several places.
+   */
+  static Location findText(RuleSource source, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    Location found = null;
+    for (Map.Entry<String, String> file : source.drlFiles().entrySet()) {
+      String[] lines = file.getValue().split("\r?\n", -1);
+      String rule = null;
+      for (int i = 0; i < lines.length; i++) {
+        Matcher m = RULE.matcher(lines[i]);
+        if (m.find()) {
+          rule = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5);
+        }
+        int at = lines[i].indexOf(text);
+        if (at >= 0) {
+          if (found != null) {
+            return null;
+          }
+          found = new Location(file.getKey(), i + 1, at + 1, rule);
+        }
+      }
+    }
+    return found;
+  }
+
   static Location find(RuleSource source, String name) {
     return all(source).stream().filter(l -> l.name().equals(name)).findFirst().orElse(null);
   }

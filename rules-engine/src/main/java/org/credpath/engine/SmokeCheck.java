@@ -51,6 +51,20 @@ final class SmokeCheck {
             ceus, List.of(), false));
   }
 
+  private static final java.util.regex.Pattern NEAR =
+      java.util.regex.Pattern.compile("\\[Near : \\{\\.\\.\\. (.*?) \\.\\.\\.\\.}]");
+
+  /** The expression MVEL quotes as "[Near : {... hours == "abc" ....}]", if any. */
+  private static String nearText(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      java.util.regex.Matcher m = NEAR.matcher(String.valueOf(t.getMessage()));
+      if (m.find()) {
+        return m.group(1).strip();
+      }
+    }
+    return null;
+  }
+
   /** Null when every profile evaluates, else a problem placed at the failing rule. */
   static RuleProblem run(RuleSource source, java.util.function.Function<CandidateProfile, ?> evaluate) {
     for (CandidateProfile profile : profiles()) {
@@ -59,10 +73,14 @@ final class SmokeCheck {
       } catch (EvaluationException e) {
         String message = "fails at run time on a sample profile: " + DroolsMessages.plainWords(
             e.getCause() == null ? e.getMessage() : String.valueOf(e.getCause().getMessage()));
-        RuleLocator.Location where = e.ruleName() == null ? null : RuleLocator.find(source, e.ruleName());
-        return where == null
-            ? RuleProblem.error(source.origin(), 0, 0, message)
-            : RuleProblem.error(where.file(), where.line(), where.column(), "rule \"" + where.name() + "\" " + message);
+        RuleLocator.Location where = e.ruleName() != null
+            ? RuleLocator.find(source, e.ruleName())
+            : RuleLocator.findText(source, nearText(e));
+        if (where == null) {
+          return RuleProblem.error(source.origin(), 0, 0, message);
+        }
+        String rule = where.name() == null ? "" : "rule \"" + where.name() + "\" ";
+        return RuleProblem.error(where.file(), where.line(), where.column(), rule + message);
       }
     }
     return null;

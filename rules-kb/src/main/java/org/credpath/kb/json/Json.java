@@ -2,6 +2,8 @@ package org.credpath.kb.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -52,7 +54,8 @@ public final class Json {
       MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   public static final ObjectReader PROFILE_READER = MAPPER.readerFor(CandidateProfile.class);
   public static final ObjectWriter COMPACT = MAPPER.writer();
-  public static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
+  public static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter().withSeparators(
+      Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
 
   private Json() {}
 
