@@ -151,12 +151,9 @@ class EvaluateCommandTest {
 
   @Test
   void brokenRulesDirectory_exit78WithFileLineColumnAndNoStackTrace() throws IOException {
-    Path rules = tmp.resolve("rules");
-    copyBuiltInRules(rules);
-    Path rhit = rules.resolve("rhit.drl");
-    Files.writeString(rhit, Files.readString(rhit).replace(
+    Path rules = rulesWithRhitEdit(
         "Education( himProgram, cahiimAccredited, completed, associateOrAbove )",
-        "Education( himProgram, cahiimAccredited, completed, associateOrAbove, ceuEarned > 3 )"));
+        "Education( himProgram, cahiimAccredited, completed, associateOrAbove, ceuEarned > 3 )");
 
     CliRun run = CliRun.run("evaluate", "--rules", rules.toString(), CliRun.EXAMPLES.toString());
 
@@ -168,11 +165,8 @@ class EvaluateCommandTest {
 
   @Test
   void editedRulesDirectory_changesTheVerdict() throws IOException {
-    Path rules = tmp.resolve("rules");
-    copyBuiltInRules(rules);
-    Path rhit = rules.resolve("rhit.drl");
-    Files.writeString(rhit, Files.readString(rhit).replace(
-        "new CeuRequirement( CredentialCode.RHIT, 20, \"RHIT-CEU\" )", "new CeuRequirement( CredentialCode.RHIT, 5, \"RHIT-CEU\" )"));
+    Path rules = rulesWithRhitEdit(
+        "new CeuRequirement( CredentialCode.RHIT, 20, \"RHIT-CEU\" )", "new CeuRequirement( CredentialCode.RHIT, 5, \"RHIT-CEU\" )");
 
     CliRun run = CliRun.run("evaluate", "--rules", rules.toString(), "--as-of", "2026-11-22", "--format", "ndjson",
         CliRun.EXAMPLES.toString());
@@ -181,6 +175,17 @@ class EvaluateCommandTest {
     JsonNode ex05 = ndjson(run.out()).get(4);
     assertThat(ex05.at("/credentials/1/cycle/required").asInt()).isEqualTo(5);
     assertThat(ex05.get("nextSteps")).as("6 CEUs now meet a 5-CEU requirement").isEmpty();
+  }
+
+  /** A copy of the built-in rules with one text replaced in rhit.drl, as a policy analyst would edit it. */
+  private Path rulesWithRhitEdit(String from, String to) throws IOException {
+    Path rules = tmp.resolve("rules");
+    copyBuiltInRules(rules);
+    Path rhit = rules.resolve("rhit.drl");
+    String text = Files.readString(rhit);
+    assertThat(text).contains(from);
+    Files.writeString(rhit, text.replace(from, to));
+    return rules;
   }
 
   static void copyBuiltInRules(Path target) throws IOException {
