@@ -14,7 +14,7 @@ import org.credpath.model.profile.CredentialCode;
 import org.junit.jupiter.api.Test;
 
 class CycleArithmeticTest {
-  static final AhimaPolicy AHIMA = new AhimaPolicy(2, 80, 40, LocalDate.of(2025, 1, 1), 180, 90, 180, 10, 50);
+  static final AhimaPolicy AHIMA = new AhimaPolicy(2, 80, 40, LocalDate.of(2025, 1, 1), 180, 90, 180, 10, 50, 218, 50);
 
   @Test
   void ahimaCycle_endsTheDayBeforeTheSameDateTwoYearsLater() {

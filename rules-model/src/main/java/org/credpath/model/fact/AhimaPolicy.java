@@ -16,6 +16,8 @@ import java.time.LocalDate;
  * @param dueSoonDays RENEWAL_DUE starts this many days before the cycle ends (AHIMA-DUE-SOON)
  * @param ceusPerExtraCredential CEUs each additional credential adds to the shared cycle (AHIMA-MULTI)
  * @param maxCeus the most a shared cycle can require (AHIMA-MULTI)
+ * @param feeNonMember recertification fee for one credential, non-member, in dollars (AHIMA-FEE)
+ * @param feePerExtraCredential added to the fee for each further credential (AHIMA-FEE)
  */
 public record AhimaPolicy(
     int cycleYears,
@@ -26,4 +28,12 @@ public record AhimaPolicy(
     int appealDays,
     int dueSoonDays,
     int ceusPerExtraCredential,
-    int maxCeus) {}
+    int maxCeus,
+    int feeNonMember,
+    int feePerExtraCredential) {
+
+  /** The non-member fee for renewing {@code credentials} credentials together. */
+  public int feeFor(int credentials) {
+    return feeNonMember + feePerExtraCredential * Math.max(0, credentials - 1);
+  }
+}

@@ -18,6 +18,16 @@ public record HimssProgress(
         Hours.round(ethics.doubleValue()));
   }
 
+  /** Last day to request a hardship waiver for this period (HIMSS-WAIVER). */
+  public java.time.LocalDate waiverDeadline() {
+    return cycle.waiverDeadline(policy.waiverMonthsBefore());
+  }
+
+  /** True while a hardship waiver can still be requested on {@code date}. */
+  public boolean waiverOpenOn(java.time.LocalDate date) {
+    return !waiverDeadline().isBefore(date);
+  }
+
   public boolean met() {
     return missing() == 0 && missingHimssSourced() == 0 && missingEthics() == 0;
   }
