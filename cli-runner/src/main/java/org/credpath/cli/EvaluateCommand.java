@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.credpath.cli.io.CsvSink;
 import org.credpath.cli.io.JsonSinks;
+import org.credpath.cli.io.TextSink;
 import org.credpath.cli.io.ProfileStream;
 import org.credpath.cli.io.ResultSink;
 import org.credpath.engine.CredpathEngine;
@@ -51,7 +53,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "70:internal error, or the output cannot be written",
         "78:the rules given with --rules do not compile or fail validation"})
 final class EvaluateCommand implements Callable<Integer> {
-  enum Format { json, ndjson }
+  enum Format { json, ndjson, csv, text }
 
   @Spec CommandSpec spec;
 
@@ -68,7 +70,7 @@ final class EvaluateCommand implements Callable<Integer> {
   Path rules;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+      description = "Output format: ${COMPLETION-CANDIDATES} (json: one array; ndjson: one result per line; csv: one row per candidate and credential; text: a printable plan). Default: ${DEFAULT-VALUE}.")
   Format format;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write results to FILE instead of standard output.")
@@ -98,7 +100,7 @@ final class EvaluateCommand implements Callable<Integer> {
     LocalDate date = asOf != null ? asOf : LocalDate.now();
     long records;
     long errors;
-    try (Writer out = openOutput(); ResultSink sink = format == Format.json ? JsonSinks.array(out) : JsonSinks.ndjson(out)) {
+    try (Writer out = openOutput(); ResultSink sink = openSink(out)) {
       BatchEvaluator batch = new BatchEvaluator(engine, date, sink);
       for (String input : inputs) {
         try (ProfileStream stream = new ProfileStream(input, openInput(input))) {
@@ -113,6 +115,15 @@ final class EvaluateCommand implements Callable<Integer> {
       err.printf("credpath: %d record(s), %d error(s), %.1f s%n", records, errors, seconds);
     }
     return errors > 0 ? ExitCode.DATA_ERROR : ExitCode.OK;
+  }
+
+  private ResultSink openSink(Writer out) throws IOException {
+    return switch (format) {
+      case json -> JsonSinks.array(out);
+      case ndjson -> JsonSinks.ndjson(out);
+      case csv -> new CsvSink(out);
+      case text -> new TextSink(out);
+    };
   }
 
   static void printProblems(PrintWriter err, RulesException e) {

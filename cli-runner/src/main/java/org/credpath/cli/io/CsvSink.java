@@ -1,0 +1,67 @@
+package org.credpath.cli.io;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.credpath.model.fact.Hours;
+import org.credpath.model.result.CredentialResult;
+import org.credpath.model.result.EvaluationResult;
+import org.credpath.model.result.NextStep;
+
+/**
+ * CSV for spreadsheets: a header, then one row per candidate and credential; an error record is
+ * one row with status {@code ERROR}. Lists are joined with "; ".
+ */
+public final class CsvSink implements ResultSink {
+  /** One spreadsheet row, columns in this order. */
+  @JsonPropertyOrder({"candidateId", "asOf", "credential", "status", "confidence", "statusSince", "statusUntil",
+      "cycleStart", "cycleEnd", "required", "earned", "ruleIds", "missing", "nextSteps", "errorCode", "errorPath",
+      "errorMessage"})
+  public record Row(
+      String candidateId, String asOf, String credential, String status, String confidence,
+      String statusSince, String statusUntil, String cycleStart, String cycleEnd, String required, String earned,
+      String ruleIds, String missing, String nextSteps, String errorCode, String errorPath, String errorMessage) {}
+
+  private static final CsvMapper MAPPER = new CsvMapper();
+  private static final CsvSchema SCHEMA = MAPPER.schemaFor(Row.class).withHeader().withLineSeparator("\n");
+
+  private final SequenceWriter writer;
+
+  public CsvSink(Writer out) throws IOException {
+    this.writer = MAPPER.writer(SCHEMA).writeValues(out);
+  }
+
+  @Override
+  public void write(Object record) throws IOException {
+    if (record instanceof ErrorRecord e) {
+      writer.write(new Row(e.candidateId(), null, null, "ERROR", null, null, null, null, null, null, null, null, null,
+          null, e.error().code(), e.error().path(), e.error().message()));
+      return;
+    }
+    EvaluationResult result = (EvaluationResult) record;
+    for (CredentialResult c : result.credentials()) {
+      String steps = result.nextSteps().stream().filter(s -> c.code().equals(s.credential()))
+          .map(NextStep::code).collect(Collectors.joining("; "));
+      writer.write(new Row(result.candidateId(), result.asOf().toString(), c.code(), c.status().name(),
+          c.confidence().name(), text(c.statusSince()), text(c.statusUntil()),
+          c.cycle() == null ? null : c.cycle().start().toString(), c.cycle() == null ? null : c.cycle().end().toString(),
+          c.cycle() == null ? null : Hours.format(c.cycle().required()),
+          c.cycle() == null ? null : Hours.format(c.cycle().earned()),
+          String.join("; ", c.ruleIds()), String.join("; ", c.missing()), steps, null, null, null));
+    }
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : Objects.toString(value);
+  }
+
+  @Override
+  public void close() throws IOException {
+    writer.flush();
+  }
+}
