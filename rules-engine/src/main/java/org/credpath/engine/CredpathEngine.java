@@ -47,7 +47,9 @@ public final class CredpathEngine {
   }
 
   /**
-   * Checks, compiles and smoke-tests a knowledge base.
+   * Checks the guard-rails, compiles and smoke-tests a knowledge base. A rule file that reaches
+   * beyond facts and findings (System, threads, reflection, files, network, the clock) is refused
+   * before anything is compiled, so loading untrusted rules never runs their code.
    *
    * @throws RulesException with every located problem when the rules cannot be used
    */
@@ -57,6 +59,7 @@ public final class CredpathEngine {
     KnowledgeBaseInfo info = KnowledgeBaseChecks.info(source, problems);
     PolicyCatalogue catalogue = KnowledgeBaseChecks.catalogue(source, problems);
     KnowledgeBaseChecks.ruleNames(source, catalogue, problems);
+    problems.addAll(RuleGuard.check(source));
     SalaryTable salaries = SalaryTable.read(source, problems);
     if (!problems.isEmpty()) {
       throw new RulesException(DroolsMessages.tidy(problems));
