@@ -18,10 +18,6 @@ import org.credpath.cli.io.TextSink;
 import org.credpath.cli.io.ProfileStream;
 import org.credpath.cli.io.ResultSink;
 import org.credpath.engine.CredpathEngine;
-import org.credpath.engine.RuleSource;
-import org.credpath.kb.BuiltInKnowledgeBase;
-import org.credpath.model.error.RuleProblem;
-import org.credpath.model.error.RulesException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -90,11 +86,8 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     }
     long started = System.nanoTime();
-    CredpathEngine engine;
-    try {
-      engine = rules == null ? BuiltInKnowledgeBase.load() : CredpathEngine.load(RuleSource.directory(rules));
-    } catch (RulesException e) {
-      printProblems(err, e);
+    CredpathEngine engine = RulesLoader.load(rules, err);
+    if (engine == null) {
       return ExitCode.RULES_ERROR;
     }
     LocalDate date = asOf != null ? asOf : LocalDate.now();
@@ -103,7 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
     try (Writer out = openOutput(); ResultSink sink = openSink(out)) {
       BatchEvaluator batch = new BatchEvaluator(engine, date, sink);
       for (String input : inputs) {
-        try (ProfileStream stream = new ProfileStream(input, openInput(input))) {
+        try (ProfileStream stream = new ProfileStream(input, Inputs.open(input))) {
           batch.evaluateAll(stream);
         }
       }
@@ -126,14 +119,6 @@ final class EvaluateCommand implements Callable<Integer> {
     };
   }
 
-  static void printProblems(PrintWriter err, RulesException e) {
-    for (RuleProblem problem : e.problems()) {
-      err.println(problem);
-    }
-    long count = e.problems().stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).count();
-    err.println("credpath: the rules were not loaded (" + count + " error(s)); fix them and run again.");
-  }
-
   private Writer openOutput() throws IOException {
     if (output == null) {
       PrintWriter stdout = spec.commandLine().getOut();
@@ -145,12 +130,5 @@ final class EvaluateCommand implements Callable<Integer> {
       };
     }
     return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-  }
-
-  private static BufferedReader openInput(String input) throws IOException {
-    if (input.equals("-")) {
-      return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
-    }
-    return Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
   }
 }

@@ -64,7 +64,7 @@ public final class CredpathEngine {
     if (!problems.isEmpty()) {
       throw new RulesException(DroolsMessages.tidy(problems));
     }
-    List<RuleProblem> warnings = new ArrayList<>();
+    List<RuleProblem> warnings = new ArrayList<>(RuleLint.check(source));
     KieBase kieBase = DrlCompiler.compile(source, warnings);
     CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, warnings, salaries);
     RuleProblem runtimeProblem = SmokeCheck.run(source, p -> engine.evaluate(p, SmokeCheck.AS_OF));
@@ -131,7 +131,7 @@ public final class CredpathEngine {
     return catalogue.entries();
   }
 
-  /** Compiler warnings; the rules loaded despite them. */
+  /** Compiler and style warnings; the rules loaded despite them. */
   public List<RuleProblem> warnings() {
     return warnings;
   }

@@ -70,9 +70,13 @@ final class DroolsMessages {
       String type = field.group(1).substring(field.group(1).lastIndexOf('.') + 1);
       Matcher expression = EXPRESSION.matcher(text);
       String where = expression.find() ? " in `" + expression.group(1).strip() + "`" : "";
-      return "unknown field `" + field.group(2) + "` on `" + type + "`" + where;
+      return "unknown field `" + field.group(2) + "` on `" + type + "`" + where + FieldHints.hint(type, field.group(2));
     }
     String first = PARSER_PREFIX.matcher(text.strip()).replaceFirst("");
+    if (first.startsWith("mismatched input 'then'") || first.startsWith("mismatched input 'end'")) {
+      first = first.replaceFirst("^mismatched input '(\\w+)'", "unexpected `$1`")
+          + ": a parenthesis or bracket opened earlier in this rule is probably not closed";
+    }
     int cut = first.indexOf('\n');
     first = cut < 0 ? first : first.substring(0, cut);
     Matcher inner = INNER_LINE.matcher(first);

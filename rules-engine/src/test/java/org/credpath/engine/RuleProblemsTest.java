@@ -34,7 +34,8 @@ class RuleProblemsTest {
     assertThat(problem.file()).isEqualTo("broken.drl");
     assertThat(problem.line()).isEqualTo(9);
     assertThat(problem.column()).isEqualTo(1);
-    assertThat(problem.message()).doesNotContain("[ERR").contains("then");
+    assertThat(problem.message()).doesNotContain("[ERR").startsWith("unexpected `then`")
+        .contains("probably not closed");
   }
 
   @Test
@@ -47,8 +48,9 @@ class RuleProblemsTest {
         end
         """)));
 
-    assertThat(problem.toString()).isEqualTo(
-        "typo.drl:8:18: error: unknown field `ceuEarned` on `CeuActivity` in `ceuEarned > 3`");
+    assertThat(problem.toString()).startsWith(
+        "typo.drl:8:18: error: unknown field `ceuEarned` on `CeuActivity` in `ceuEarned > 3` — did you mean `hours`?"
+            + " `CeuActivity` has: date, hours, provider, hiimDomain, ethics");
   }
 
   @Test
@@ -134,5 +136,18 @@ class RuleProblemsTest {
     assertThatThrownBy(() -> RuleSource.directory(java.nio.file.Path.of("/no/such/rules")))
         .isInstanceOf(RulesException.class)
         .hasMessageContaining("is not a directory");
+  }
+}
+
+class FieldHintsTest {
+  @Test
+  void closeMisspelling_suggestsTheField() {
+    assertThat(FieldHints.hint("Education", "cahiimAcredited")).startsWith(" — did you mean `cahiimAccredited`?");
+    assertThat(FieldHints.hint("HeldCredential", "earned")).startsWith(" — did you mean `earnedOn`?");
+  }
+
+  @Test
+  void unrelatedName_listsTheFieldsWithoutGuessing() {
+    assertThat(FieldHints.hint("Candidate", "zodiac")).startsWith(" `Candidate` has: id, state, highSchool");
   }
 }

@@ -1,0 +1,33 @@
+package org.credpath.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.credpath.engine.CredpathEngine;
+import org.credpath.engine.RuleSource;
+import org.credpath.kb.BuiltInKnowledgeBase;
+import org.credpath.model.error.RuleProblem;
+import org.credpath.model.error.RulesException;
+
+/** Loads rules for a command, printing located problems instead of a stack trace when they fail. */
+final class RulesLoader {
+  private RulesLoader() {}
+
+  /** The engine for {@code dir} (or the built-in rules when null); null after printing the problems. */
+  static CredpathEngine load(Path dir, PrintWriter err) {
+    try {
+      return dir == null ? BuiltInKnowledgeBase.load() : CredpathEngine.load(RuleSource.directory(dir));
+    } catch (RulesException e) {
+      printProblems(err, e, dir);
+      return null;
+    }
+  }
+
+  static void printProblems(PrintWriter err, RulesException e, Path dir) {
+    for (RuleProblem problem : e.problems()) {
+      err.println(problem);
+    }
+    long count = e.problems().stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).count();
+    err.println("credpath: the rules" + (dir == null ? "" : " in " + dir) + " were not loaded (" + count
+        + " error(s)); fix them and run again.");
+  }
+}
