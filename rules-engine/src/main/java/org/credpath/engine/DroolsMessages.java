@@ -21,6 +21,8 @@ final class DroolsMessages {
   private static final Pattern QUOTED_TOKEN = Pattern.compile("(?:input|token) '([^']+)'");
   private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):?$", Pattern.MULTILINE);
   private static final Pattern INNER_LINE = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
+  private static final Pattern JAVA_TOKEN = Pattern.compile(
+      "The method (\\w+)\\(.*?\\) is undefined|(\\w+) cannot be resolved");
   private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule (?:name=)?\"?([^\",]+)\"?");
 
   private DroolsMessages() {}
@@ -32,7 +34,12 @@ final class DroolsMessages {
         message.getLevel() == Message.Level.ERROR ? RuleProblem.Severity.ERROR : RuleProblem.Severity.WARNING;
     int line = Math.max(0, message.getLine());
     String plain = plainWords(text);
-    int column = locate(source, file, line, tokenOf(text));
+    String token = tokenOf(text);
+    if (text.contains("Rule Compilation error") && token != null) {
+      // Drools reports errors in a consequence at the rule's first line; find the token in the rule.
+      line = lineInRule(source, file, line, token);
+    }
+    int column = locate(source, file, line, token);
     return new RuleProblem(file == null ? source.origin() : file, line, column, severity, plain);
   }
 
@@ -88,8 +95,30 @@ final class DroolsMessages {
     if (field.find()) {
       return field.group(2);
     }
+    Matcher javaError = JAVA_TOKEN.matcher(text);
+    if (javaError.find()) {
+      return javaError.group(1) != null ? javaError.group(1) : javaError.group(2);
+    }
     Matcher quoted = QUOTED_TOKEN.matcher(text);
     return quoted.find() ? quoted.group(1) : null;
+  }
+
+  /** The first line from {@code ruleLine} to the rule's {@code end} that contains {@code token}. */
+  static int lineInRule(RuleSource source, String file, int ruleLine, String token) {
+    String text = file == null ? null : source.files().get(file);
+    if (text == null || ruleLine <= 0) {
+      return ruleLine;
+    }
+    String[] lines = text.split("\r?\n", -1);
+    for (int i = ruleLine - 1; i < lines.length; i++) {
+      if (i > ruleLine - 1 && lines[i].strip().equals("end")) {
+        break;
+      }
+      if (lines[i].matches(".*\\b" + Pattern.quote(token) + "\\b.*")) {
+        return i + 1;
+      }
+    }
+    return ruleLine;
   }
 
   /** 1-based column of {@code token} on {@code line} of {@code file}, or 1 when not found. */

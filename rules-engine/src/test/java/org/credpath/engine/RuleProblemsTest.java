@@ -70,6 +70,24 @@ class RuleProblemsTest {
   }
 
   @Test
+  void undefinedMethodAfterThen_reportedAtItsOwnLineNotTheRulesFirstLine() {
+    RuleProblem problem = onlyError(Fixtures.minimalWith("then2.drl", Fixtures.drl("""
+        rule "T-HS: calls a method that does not exist"
+        when
+            $c : Candidate()
+        then
+            String name = $c.id();
+            insertLogical( new NoteFinding( "T-HS", $c.nickname() ) );
+        end
+        """)));
+
+    assertThat(problem.file()).isEqualTo("then2.drl");
+    assertThat(problem.line()).isEqualTo(11);
+    assertThat(problem.column()).isEqualTo(48);
+    assertThat(problem.message()).contains("nickname");
+  }
+
+  @Test
   void typeErrorThatOnlyFailsAtRunTime_caughtBySmokeCheckNamingTheRule() {
     RuleProblem problem = onlyError(Fixtures.minimalWith("runtime.drl", Fixtures.drl("""
         rule "T-HS: compares hours with text"
