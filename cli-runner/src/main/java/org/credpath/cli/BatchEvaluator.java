@@ -2,8 +2,11 @@ package org.credpath.cli;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.credpath.cli.io.ErrorRecord;
 import org.credpath.cli.io.InputRecord;
 import org.credpath.cli.io.ProfileStream;
@@ -13,36 +16,108 @@ import org.credpath.kb.json.ProfileDecoder;
 import org.credpath.kb.json.RecordError;
 import org.credpath.model.error.EvaluationException;
 import org.credpath.model.error.InvalidProfileException;
+import org.credpath.model.profile.CandidateProfile;
 
 /**
- * Evaluates every record of a stream and writes a result or an error record for each, in input
- * order. One bad record never stops the others.
+ * Evaluates every record of a stream on {@code threads} workers sharing one engine and writes a
+ * result or an error record for each, in input order. At most a fixed window of records is in
+ * flight, so memory does not grow with the input. One bad record never stops the others.
  */
-final class BatchEvaluator {
-  private final CredpathEngine engine;
+final class BatchEvaluator implements AutoCloseable {
+  /** Records in flight per worker: enough to keep workers busy, small enough to bound memory. */
+  private static final int WINDOW_PER_THREAD = 64;
+
+  /** Turns a valid profile into the record to write: the engine's result, or a benchmark's stand-in. */
+  @FunctionalInterface
+  interface ProfileEvaluator {
+    Object evaluate(CandidateProfile profile, LocalDate asOf);
+  }
+
+  /** Told after each record is written. */
+  interface Progress {
+    void recordWritten(boolean error);
+  }
+
+  private final ProfileEvaluator engine;
   private final LocalDate asOf;
   private final ResultSink sink;
-  /** Where each id was first seen, to refuse duplicates within the batch. */
-  private final Map<String, String> seenIds = new HashMap<>();
+  private final Progress progress;
+  private final ExecutorService pool;
+  private final int window;
+  private final ArrayDeque<Future<Object>> pending = new ArrayDeque<>();
+  private final IdSet seenIds = new IdSet();
   private long records;
   private long errors;
 
-  BatchEvaluator(CredpathEngine engine, LocalDate asOf, ResultSink sink) {
+  BatchEvaluator(CredpathEngine engine, LocalDate asOf, ResultSink sink, int threads, Progress progress) {
+    this(engine::evaluate, asOf, sink, threads, progress);
+  }
+
+  BatchEvaluator(ProfileEvaluator engine, LocalDate asOf, ResultSink sink, int threads, Progress progress) {
     this.engine = engine;
     this.asOf = asOf;
     this.sink = sink;
+    this.progress = progress;
+    this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "credpath-worker");
+      t.setDaemon(true);
+      return t;
+    }) : null;
+    this.window = Math.max(1, threads) * WINDOW_PER_THREAD;
   }
 
   void evaluateAll(ProfileStream stream) throws IOException {
     while (stream.hasNext()) {
       InputRecord record = stream.next();
-      records++;
-      Object output = evaluate(record);
-      if (output instanceof ErrorRecord) {
-        errors++;
+      RecordError duplicate = duplicateCheck(record);
+      if (pool == null) {
+        write(duplicate != null ? ErrorRecord.of(record, record.candidateId(), duplicate) : evaluate(record));
+      } else {
+        pending.add(duplicate != null
+            ? java.util.concurrent.CompletableFuture.completedFuture(ErrorRecord.of(record, record.candidateId(), duplicate))
+            : pool.submit(() -> evaluate(record)));
+        if (pending.size() >= window) {
+          writeOldest();
+        }
       }
-      sink.write(output);
     }
+  }
+
+  /** Writes everything still in flight; call once after the last stream. */
+  void finish() throws IOException {
+    while (!pending.isEmpty()) {
+      writeOldest();
+    }
+  }
+
+  private void writeOldest() throws IOException {
+    Future<Object> oldest = pending.poll();
+    try {
+      write(oldest.get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for a result", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a worker failed unexpectedly", e.getCause());
+    }
+  }
+
+  private void write(Object output) throws IOException {
+    boolean error = output instanceof ErrorRecord;
+    records++;
+    errors += error ? 1 : 0;
+    sink.write(output);
+    progress.recordWritten(error);
+  }
+
+  /** Ids must be unique within the batch; checked in input order, before any parallel work. */
+  private RecordError duplicateCheck(InputRecord record) {
+    String id = record.error() == null ? record.candidateId() : null;
+    if (id != null && !seenIds.add(id)) {
+      return new RecordError("DUPLICATE_ID", "$.id",
+          "this id was already used by an earlier record; ids must be unique within a batch, so this record was not evaluated");
+    }
+    return null;
   }
 
   private Object evaluate(InputRecord record) {
@@ -51,14 +126,6 @@ final class BatchEvaluator {
     }
     ProfileDecoder.Decoded decoded = ProfileDecoder.decode(record.node(), asOf);
     String id = decoded.candidateId();
-    if (id != null) {
-      String where = record.source() + " record " + record.index();
-      String first = seenIds.putIfAbsent(id, where);
-      if (first != null) {
-        return ErrorRecord.of(record, id, new RecordError("DUPLICATE_ID", "$.id",
-            "this id was already used by " + first + "; ids must be unique within a batch, so this record was not evaluated"));
-      }
-    }
     if (!decoded.ok()) {
       return ErrorRecord.of(record, id, decoded.error());
     }
@@ -69,6 +136,9 @@ final class BatchEvaluator {
     } catch (EvaluationException e) {
       return ErrorRecord.of(record, id, new RecordError("EVALUATION_FAILED", "$",
           e.getMessage() + ". The rules need fixing; other records are unaffected"));
+    } catch (RuntimeException e) {
+      return ErrorRecord.of(record, id, new RecordError("EVALUATION_FAILED", "$",
+          "evaluation failed unexpectedly (" + e.getClass().getSimpleName() + "); other records are unaffected"));
     }
   }
 
@@ -78,5 +148,12 @@ final class BatchEvaluator {
 
   long errors() {
     return errors;
+  }
+
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
   }
 }

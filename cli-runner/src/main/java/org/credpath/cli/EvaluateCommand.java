@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.credpath.cli.io.CountingReader;
 import org.credpath.cli.io.CsvSink;
 import org.credpath.cli.io.JsonSinks;
 import org.credpath.cli.io.TextSink;
@@ -75,6 +77,10 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print nothing on standard error except errors.")
   boolean quiet;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads sharing one knowledge base. Default: all cores (${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -85,29 +91,41 @@ final class EvaluateCommand implements Callable<Integer> {
         return ExitCode.NO_INPUT;
       }
     }
-    long started = System.nanoTime();
+    if (threads < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be 1 or more");
+    }
     CredpathEngine engine = RulesLoader.load(rules, err);
     if (engine == null) {
       return ExitCode.RULES_ERROR;
     }
     LocalDate date = asOf != null ? asOf : LocalDate.now();
-    long records;
+    AtomicLong charsRead = new AtomicLong();
     long errors;
-    try (Writer out = openOutput(); ResultSink sink = openSink(out)) {
-      BatchEvaluator batch = new BatchEvaluator(engine, date, sink);
+    try (ProgressReporter progress = new ProgressReporter(ProgressReporter.choose(quiet), err, charsRead, totalBytes(inputs));
+        Writer out = openOutput();
+        ResultSink sink = openSink(out);
+        BatchEvaluator batch = new BatchEvaluator(engine, date, sink, threads, progress)) {
       for (String input : inputs) {
-        try (ProfileStream stream = new ProfileStream(input, Inputs.open(input))) {
+        try (ProfileStream stream = new ProfileStream(input,
+            new java.io.BufferedReader(new CountingReader(Inputs.open(input), charsRead), 1 << 16))) {
           batch.evaluateAll(stream);
         }
       }
-      records = batch.records();
+      batch.finish();
       errors = batch.errors();
     }
-    if (!quiet) {
-      double seconds = (System.nanoTime() - started) / 1e9;
-      err.printf("credpath: %d record(s), %d error(s), %.1f s%n", records, errors, seconds);
-    }
     return errors > 0 ? ExitCode.DATA_ERROR : ExitCode.OK;
+  }
+
+  private static long totalBytes(List<String> inputs) throws IOException {
+    long total = 0;
+    for (String input : inputs) {
+      if (input.equals("-")) {
+        return -1;
+      }
+      total += Files.size(Path.of(input));
+    }
+    return total;
   }
 
   private ResultSink openSink(Writer out) throws IOException {
