@@ -15,11 +15,27 @@ final class RulesLoader {
   /** The engine for {@code dir} (or the built-in rules when null); null after printing the problems. */
   static CredpathEngine load(Path dir, PrintWriter err) {
     try {
-      return dir == null ? BuiltInKnowledgeBase.load() : CredpathEngine.load(RuleSource.directory(dir));
+      RuleSource source = dir == null ? BuiltInKnowledgeBase.source() : RuleSource.directory(dir);
+      return CredpathEngine.load(source, cacheDir());
     } catch (RulesException e) {
       printProblems(err, e, dir);
       return null;
     }
+  }
+
+  /**
+   * Where compiled rules are kept between runs: $CREDPATH_CACHE, or ~/.cache/credpath; none when
+   * CREDPATH_CACHE=off. Entries are keyed by the rule files' hash, so an edit is never served stale.
+   */
+  static Path cacheDir() {
+    String configured = System.getenv("CREDPATH_CACHE");
+    if ("off".equals(configured)) {
+      return null;
+    }
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    return Path.of(System.getProperty("user.home"), ".cache", "credpath");
   }
 
   static void printProblems(PrintWriter err, RulesException e, Path dir) {

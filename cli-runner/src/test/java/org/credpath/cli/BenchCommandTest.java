@@ -32,4 +32,16 @@ class BenchCommandTest {
     assertThat(run.exitCode()).as(run.out().lines().filter(l -> l.contains("\"error\"")).findFirst().orElse("")).isZero();
     assertThat(run.out().lines().count()).isEqualTo(500);
   }
+
+  @Test
+  void evaluate_sameInput_byteIdenticalAcrossThreadCounts() throws IOException {
+    Path population = tmp.resolve("population.ndjson");
+    CliRun.run("bench", "--count", "600", "--seed", "11", "--emit", population.toString());
+
+    CliRun one = CliRun.run("evaluate", "--as-of", "2026-11-22", "--format", "ndjson", "-q", "--threads", "1", population.toString());
+    CliRun four = CliRun.run("evaluate", "--as-of", "2026-11-22", "--format", "ndjson", "-q", "--threads", "4", population.toString());
+
+    assertThat(one.exitCode()).isZero();
+    assertThat(four.out()).isEqualTo(one.out());
+  }
 }

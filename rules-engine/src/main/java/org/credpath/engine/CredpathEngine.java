@@ -13,6 +13,7 @@ import org.credpath.model.profile.ProfileValidator;
 import org.credpath.model.result.EvaluationResult;
 import org.credpath.model.result.KnowledgeBaseInfo;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * The one door into credpath: a compiled knowledge base that evaluates candidate profiles.
@@ -27,6 +28,7 @@ public final class CredpathEngine {
   public static final int MAX_FIRINGS = 10_000;
 
   private final KieBase kieBase;
+  private final KieSessionsPool sessions;
   private final RuleSource source;
   private final PolicyCatalogue catalogue;
   private final KnowledgeBaseInfo info;
@@ -38,6 +40,7 @@ public final class CredpathEngine {
       KieBase kieBase, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
       List<RuleProblem> warnings, SalaryTable salaries) {
     this.kieBase = kieBase;
+    this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     this.source = source;
     this.catalogue = catalogue;
     this.info = info;
@@ -54,6 +57,15 @@ public final class CredpathEngine {
    * @throws RulesException with every located problem when the rules cannot be used
    */
   public static CredpathEngine load(RuleSource source) {
+    return load(source, null);
+  }
+
+  /**
+   * Like {@link #load(RuleSource)}, keeping compiled rules in {@code cacheDir} (null: no cache).
+   * A second load of the same files skips compiling and the smoke run, which were done before the
+   * entry was written; any edit to the files gives a new entry.
+   */
+  public static CredpathEngine load(RuleSource source, java.nio.file.Path cacheDir) {
     Objects.requireNonNull(source, "source");
     List<RuleProblem> problems = new ArrayList<>();
     KnowledgeBaseInfo info = KnowledgeBaseChecks.info(source, problems);
@@ -65,11 +77,19 @@ public final class CredpathEngine {
       throw new RulesException(DroolsMessages.tidy(problems));
     }
     List<RuleProblem> warnings = new ArrayList<>(RuleLint.check(source));
+    CompiledRulesCache cache = cacheDir == null ? null : new CompiledRulesCache(cacheDir);
+    KieBase cached = cache == null ? null : cache.read(info.sha256());
+    if (cached != null) {
+      return new CredpathEngine(cached, source, catalogue, info, warnings, salaries);
+    }
     KieBase kieBase = DrlCompiler.compile(source, warnings);
     CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, warnings, salaries);
     RuleProblem runtimeProblem = SmokeCheck.run(source, p -> engine.evaluate(p, SmokeCheck.AS_OF));
     if (runtimeProblem != null) {
       throw new RulesException(List.of(runtimeProblem));
+    }
+    if (cache != null) {
+      cache.write(info.sha256(), kieBase);
     }
     return engine;
   }
@@ -100,7 +120,7 @@ public final class CredpathEngine {
     if (!problems.isEmpty()) {
       throw new InvalidProfileException(profile.id(), problems);
     }
-    Session.Findings findings = Session.run(kieBase, profile, asOf, MAX_FIRINGS, trace);
+    Session.Findings findings = Session.run(kieBase, sessions, profile, asOf, MAX_FIRINGS, trace);
     return new Explanation(
         assembler.assemble(profile.id(), asOf, findings, salaries.lookup(profile.state())), findings.firedRules());
   }

@@ -17,6 +17,7 @@ import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /** One evaluation: a fresh Drools session, the profile's facts in, the findings out. */
@@ -33,8 +34,12 @@ final class Session {
    *
    * @param trace also record the names of the rules that fired (costs a listener call per firing)
    */
-  static Findings run(KieBase kieBase, CandidateProfile profile, LocalDate asOf, int maxFirings, boolean trace) {
-    KieSession session = kieBase.newKieSession();
+  static Findings run(
+      KieBase kieBase, KieSessionsPool pool, CandidateProfile profile, LocalDate asOf, int maxFirings, boolean trace) {
+    // Pooled sessions are reset on dispose, which spares rebuilding the node memories of every
+    // rule per profile (the largest cost in a profile). A traced run attaches a listener, so it
+    // gets a fresh session that no later evaluation will reuse.
+    KieSession session = trace ? kieBase.newKieSession() : pool.newKieSession();
     java.util.TreeSet<String> firedRules = new java.util.TreeSet<>();
     try {
       if (trace) {
