@@ -74,7 +74,7 @@ final class ProgressReporter implements BatchEvaluator.Progress, AutoCloseable {
     if (bar != null) {
       if ((records & 0xff) == 0) {
         bar.stepTo(Math.min(charsRead.get(), totalBytes > 0 ? totalBytes : Long.MAX_VALUE));
-        bar.setExtraMessage(String.format(" %,d records, %,d errors, %,.0f records/s", records, errors, rate()));
+        bar.setExtraMessage(String.format(" %,d rec %,d err %,.0f/s", records, errors, rate()));
       }
     } else if (mode == Mode.LINES) {
       long now = System.nanoTime();
