@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import org.credpath.cli.io.JsonSinks;
 import org.credpath.cli.io.ProfileStream;
+import org.credpath.cli.io.RecordOutput;
 import org.credpath.cli.io.ResultSink;
 
 /**
@@ -19,7 +20,7 @@ record BenchPhase(String name, BatchEvaluator.ProfileEvaluator evaluator) {
     BenchCommand.NullWriter out = new BenchCommand.NullWriter();
     long started = System.nanoTime();
     long records;
-    try (ResultSink sink = JsonSinks.ndjson(out);
+    try (ResultSink sink = JsonSinks.ndjson(new RecordOutput(out));
         BatchEvaluator batch = new BatchEvaluator(evaluator, asOf, sink, threads, error -> { });
         ProfileStream stream = new ProfileStream("bench", new BufferedReader(new StringReader(ndjson), 1 << 16))) {
       batch.evaluateAll(stream);

@@ -61,8 +61,9 @@ public final class CredpathCli implements Runnable {
    */
   public static void main(String[] args) {
     CommandLine cli = commandLine();
-    PrintWriter out = new PrintWriter(new java.io.BufferedWriter(
-        new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16));
+    // The raw descriptor, not System.out: a PrintStream hides a closed pipe, and the run must stop then.
+    PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+        new java.io.FileOutputStream(java.io.FileDescriptor.out), java.nio.charset.StandardCharsets.UTF_8), 1 << 16));
     cli.setOut(out);
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
     int code = cli.execute(args);

@@ -18,6 +18,7 @@ import org.credpath.cli.io.CsvSink;
 import org.credpath.cli.io.JsonSinks;
 import org.credpath.cli.io.TextSink;
 import org.credpath.cli.io.ProfileStream;
+import org.credpath.cli.io.RecordOutput;
 import org.credpath.cli.io.ResultSink;
 import org.credpath.engine.CredpathEngine;
 import picocli.CommandLine.Command;
@@ -86,8 +87,9 @@ final class EvaluateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
     for (String input : inputs) {
-      if (!input.equals("-") && !Files.isReadable(Path.of(input))) {
-        err.println("credpath: cannot read " + input + ": " + (Files.exists(Path.of(input)) ? "permission denied" : "no such file"));
+      String problem = Inputs.problem(input);
+      if (problem != null) {
+        err.println("credpath: cannot read " + input + ": " + problem);
         return ExitCode.NO_INPUT;
       }
     }
@@ -101,10 +103,22 @@ final class EvaluateCommand implements Callable<Integer> {
     LocalDate date = asOf != null ? asOf : LocalDate.now();
     AtomicLong charsRead = new AtomicLong();
     long errors;
+    RecordOutput out = new RecordOutput(openOutput());
+    // On SIGTERM or Ctrl-C, write out the complete records gathered so far; never half a record.
+    Thread flushOnExit = new Thread(() -> {
+      try {
+        out.flush();
+      } catch (IOException ignored) {
+        // nothing more can be done while the JVM stops
+      }
+    }, "credpath-flush");
+    Runtime.getRuntime().addShutdownHook(flushOnExit);
+    BatchEvaluator batch = null;
     try (ProgressReporter progress = new ProgressReporter(ProgressReporter.choose(quiet), err, charsRead, totalBytes(inputs));
-        Writer out = openOutput();
+        out;
         ResultSink sink = openSink(out);
-        BatchEvaluator batch = new BatchEvaluator(engine, date, sink, threads, progress)) {
+        BatchEvaluator running = new BatchEvaluator(engine, date, sink, threads, progress)) {
+      batch = running;
       for (String input : inputs) {
         try (ProfileStream stream = new ProfileStream(input,
             new java.io.BufferedReader(new CountingReader(Inputs.open(input), charsRead), 1 << 16))) {
@@ -113,6 +127,21 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       batch.finish();
       errors = batch.errors();
+    } catch (java.io.UncheckedIOException e) {
+      err.printf("credpath: an input could not be read: %s; stopped after %d record(s)%n",
+          e.getCause().getMessage(), batch == null ? 0 : batch.records());
+      return ExitCode.NO_INPUT;
+    } catch (RecordOutput.OutputFailedException e) {
+      err.printf("credpath: cannot write the results to %s: %s; stopped after %d record(s). "
+          + "Everything written before is complete records.%n", output == null ? "standard output" : output,
+          e.getMessage(), batch == null ? 0 : batch.records());
+      return ExitCode.INTERNAL;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(flushOnExit);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running already
+      }
     }
     return errors > 0 ? ExitCode.DATA_ERROR : ExitCode.OK;
   }
@@ -128,7 +157,7 @@ final class EvaluateCommand implements Callable<Integer> {
     return total;
   }
 
-  private ResultSink openSink(Writer out) throws IOException {
+  private ResultSink openSink(RecordOutput out) throws IOException {
     return switch (format) {
       case json -> JsonSinks.array(out);
       case ndjson -> JsonSinks.ndjson(out);
@@ -139,13 +168,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private Writer openOutput() throws IOException {
     if (output == null) {
-      PrintWriter stdout = spec.commandLine().getOut();
-      return new java.io.FilterWriter(stdout) {
-        @Override
-        public void close() {
-          stdout.flush(); // never close standard output
-        }
-      };
+      // The PrintWriter itself, so that RecordOutput can see checkError() when a pipe closes.
+      return spec.commandLine().getOut();
     }
     return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
   }

@@ -11,10 +11,30 @@ import java.nio.file.Path;
 final class Inputs {
   private Inputs() {}
 
-  static BufferedReader open(String input) throws IOException {
+  /** Why {@code input} cannot be read, or null when it can. */
+  static String problem(String input) {
     if (input.equals("-")) {
-      return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
+      return null;
     }
-    return Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+    Path path = Path.of(input);
+    if (!Files.exists(path)) {
+      return "no such file";
+    }
+    if (Files.isDirectory(path)) {
+      return "it is a directory; give the profile files inside it";
+    }
+    return Files.isReadable(path) ? null : "permission denied";
+  }
+
+  /**
+   * Reads UTF-8, turning invalid bytes into U+FFFD so that the stream can go on; the profile
+   * reader then refuses just the records that contain one.
+   */
+  static BufferedReader open(String input) throws IOException {
+    java.io.InputStream in = input.equals("-") ? System.in : Files.newInputStream(Path.of(input));
+    java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+    return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
   }
 }

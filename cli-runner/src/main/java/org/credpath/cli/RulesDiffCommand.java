@@ -78,8 +78,9 @@ final class RulesDiffCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     for (String file : files) {
-      if (!file.equals("-") && !Files.isReadable(Path.of(file))) {
-        err.println("credpath: cannot read " + file);
+      String problem = Inputs.problem(file);
+      if (problem != null) {
+        err.println("credpath: cannot read " + file + ": " + problem);
         return ExitCode.NO_INPUT;
       }
     }

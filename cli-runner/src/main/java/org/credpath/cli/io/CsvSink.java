@@ -1,11 +1,10 @@
 package org.credpath.cli.io;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.io.Writer;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.credpath.model.fact.Hours;
@@ -30,29 +29,33 @@ public final class CsvSink implements ResultSink {
   private static final CsvMapper MAPPER = new CsvMapper();
   private static final CsvSchema SCHEMA = MAPPER.schemaFor(Row.class).withHeader().withLineSeparator("\n");
 
-  private final SequenceWriter writer;
+  private static final com.fasterxml.jackson.databind.ObjectWriter ROW = MAPPER.writer(SCHEMA.withoutHeader());
+  private final RecordOutput out;
 
-  public CsvSink(Writer out) throws IOException {
-    this.writer = MAPPER.writer(SCHEMA).writeValues(out);
+  public CsvSink(RecordOutput out) throws IOException {
+    this.out = out;
+    List<String> columns = new java.util.ArrayList<>();
+    SCHEMA.forEach(column -> columns.add(column.getName()));
+    out.record(String.join(",", columns) + "\n");
   }
 
   @Override
   public void write(Object record) throws IOException {
     if (record instanceof ErrorRecord e) {
-      writer.write(new Row(e.candidateId(), null, null, "ERROR", null, null, null, null, null, null, null, null, null,
-          null, e.error().code(), e.error().path(), e.error().message()));
+      out.record(ROW.writeValueAsString(new Row(e.candidateId(), null, null, "ERROR", null, null, null, null, null, null, null, null, null,
+          null, e.error().code(), e.error().path(), e.error().message())));
       return;
     }
     EvaluationResult result = (EvaluationResult) record;
     for (CredentialResult c : result.credentials()) {
       String steps = result.nextSteps().stream().filter(s -> c.code().equals(s.credential()))
           .map(NextStep::code).collect(Collectors.joining("; "));
-      writer.write(new Row(result.candidateId(), result.asOf().toString(), c.code(), c.status().name(),
+      out.record(ROW.writeValueAsString(new Row(result.candidateId(), result.asOf().toString(), c.code(), c.status().name(),
           c.confidence().name(), text(c.statusSince()), text(c.statusUntil()),
           c.cycle() == null ? null : c.cycle().start().toString(), c.cycle() == null ? null : c.cycle().end().toString(),
           c.cycle() == null ? null : Hours.format(c.cycle().required()),
           c.cycle() == null ? null : Hours.format(c.cycle().earned()),
-          String.join("; ", c.ruleIds()), String.join("; ", c.missing()), steps, null, null, null));
+          String.join("; ", c.ruleIds()), String.join("; ", c.missing()), steps, null, null, null)));
     }
   }
 
@@ -62,6 +65,6 @@ public final class CsvSink implements ResultSink {
 
   @Override
   public void close() throws IOException {
-    writer.flush();
+    out.flush();
   }
 }

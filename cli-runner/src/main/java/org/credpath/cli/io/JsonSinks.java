@@ -1,9 +1,6 @@
 package org.credpath.cli.io;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import java.io.IOException;
-import java.io.Writer;
 import org.credpath.kb.json.Json;
 
 /** The JSON output formats: a pretty-printed array, or one compact object per line. */
@@ -11,30 +8,31 @@ public final class JsonSinks {
   private JsonSinks() {}
 
   /** A JSON array, written record by record; the closing bracket is written on close. */
-  public static ResultSink array(Writer out) throws IOException {
-    SequenceWriter writer = Json.PRETTY.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValuesAsArray(out);
+  public static ResultSink array(RecordOutput out) {
     return new ResultSink() {
+      private boolean first = true;
+
       @Override
       public void write(Object record) throws IOException {
-        writer.write(record);
+        String text = Json.PRETTY.writeValueAsString(record);
+        out.record((first ? "[ " : ", ") + text);
+        first = false;
       }
 
       @Override
       public void close() throws IOException {
-        writer.close();
-        out.write('\n');
+        out.record(first ? "[ ]\n" : " ]\n");
         out.flush();
       }
     };
   }
 
   /** NDJSON: one compact JSON object per line. */
-  public static ResultSink ndjson(Writer out) {
+  public static ResultSink ndjson(RecordOutput out) {
     return new ResultSink() {
       @Override
       public void write(Object record) throws IOException {
-        out.write(Json.COMPACT.writeValueAsString(record));
-        out.write('\n');
+        out.record(Json.COMPACT.writeValueAsString(record) + "\n");
       }
 
       @Override

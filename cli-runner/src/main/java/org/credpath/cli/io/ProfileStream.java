@@ -141,6 +141,9 @@ public final class ProfileStream implements Iterator<InputRecord>, Closeable {
       if (line.isBlank()) {
         continue;
       }
+      if (line.indexOf(REPLACEMENT) >= 0) {
+        return error(lineNo, invalidEncoding(lineNo));
+      }
       try {
         JsonNode node = Json.MAPPER.readTree(line);
         return new InputRecord(source, index++, lineNo, node, null);
@@ -166,6 +169,9 @@ public final class ProfileStream implements Iterator<InputRecord>, Closeable {
             : null;
       }
       JsonNode node = Json.STREAM_TREE_READER.readTree(parser);
+      if (containsReplacement(node)) {
+        return error(line, invalidEncoding(line));
+      }
       return new InputRecord(source, index++, line, node, null);
     } catch (StreamConstraintsException e) {
       mode = Mode.DONE;
@@ -176,6 +182,33 @@ public final class ProfileStream implements Iterator<InputRecord>, Closeable {
       boolean truncated = e.getMessage() != null && e.getMessage().contains("end-of-input");
       return error(at, syntax(at, e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), truncated));
     }
+  }
+
+  /** What a decoder puts in place of bytes that are not UTF-8. */
+  private static final char REPLACEMENT = '\uFFFD';
+
+  private static RecordError invalidEncoding(long line) {
+    return new RecordError("INVALID_ENCODING", "$", "the record at line " + line
+        + " holds bytes that are not valid UTF-8; save the file as UTF-8");
+  }
+
+  private static boolean containsReplacement(JsonNode node) {
+    if (node.isTextual()) {
+      return node.textValue().indexOf(REPLACEMENT) >= 0;
+    }
+    java.util.Iterator<java.util.Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      java.util.Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getKey().indexOf(REPLACEMENT) >= 0 || containsReplacement(field.getValue())) {
+        return true;
+      }
+    }
+    for (JsonNode element : node.isArray() ? node : java.util.List.<JsonNode>of()) {
+      if (containsReplacement(element)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private InputRecord error(long line, RecordError error) {

@@ -2,7 +2,6 @@ package org.credpath.cli.io;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
@@ -18,14 +17,23 @@ import org.credpath.model.result.SalaryFigures;
 /** A plain-language plan per candidate that a counselor could print. Deterministic, no colour. */
 public final class TextSink implements ResultSink {
   private static final String RULE = "=".repeat(78);
-  private final PrintWriter out;
+  private final RecordOutput output;
+  private final java.io.StringWriter buffer = new java.io.StringWriter();
+  private final PrintWriter out = new PrintWriter(buffer);
 
-  public TextSink(Writer out) {
-    this.out = new PrintWriter(out);
+  public TextSink(RecordOutput output) {
+    this.output = output;
   }
 
   @Override
   public void write(Object record) throws IOException {
+    writeRecord(record);
+    out.flush();
+    output.record(buffer.toString());
+    buffer.getBuffer().setLength(0);
+  }
+
+  private void writeRecord(Object record) {
     if (record instanceof ErrorRecord e) {
       out.println(RULE);
       out.printf("%s could not be evaluated%n", e.candidateId() == null ? "Record " + e.error().index() + " of " + e.error().source() : e.candidateId());
@@ -133,7 +141,7 @@ public final class TextSink implements ResultSink {
   }
 
   @Override
-  public void close() {
-    out.flush();
+  public void close() throws IOException {
+    output.flush();
   }
 }
