@@ -13,10 +13,16 @@ final class Checks {
     return value;
   }
 
+  /** Most entries a profile list may hold; real profiles hold a few dozen at most. */
+  static final int MAX_ENTRIES = 1000;
+
   /** Treats a missing list as empty and refuses null elements, naming the index. */
   static <T> List<T> list(List<T> values, String field) {
     if (values == null) {
       return List.of();
+    }
+    if (values.size() > MAX_ENTRIES) {
+      throw new InvalidFieldException(field, "holds more than " + MAX_ENTRIES + " entries; no real profile has that many");
     }
     for (int i = 0; i < values.size(); i++) {
       if (values.get(i) == null) {
