@@ -24,7 +24,10 @@ import org.credpath.model.result.KnowledgeBaseInfo;
  * An engine that follows a rules directory: when a file changes, it rebuilds on a background
  * thread (guard-rails, compile, smoke run, and the embedder's {@link Gate}) and swaps the new rules
  * in atomically only if all of that passes. A failed reload keeps the old rules and tells the
- * {@link Listener}. Each evaluation runs entirely on the rules current when it started.
+ * {@link Listener}. Each evaluation runs entirely on the rules current when it started. Rules that
+ * change while they are being checked are not swapped in; still, publish a rules folder in one
+ * step (copy it beside, then rename) or give a {@link Gate} such as the scenario set, because a
+ * half-copied folder can compile.
  *
  * <p>Thread-safe. Close it to stop watching.
  */
@@ -52,16 +55,21 @@ public final class ReloadingEngine implements AutoCloseable {
   private final WatchService watcher;
   private final Thread thread;
 
-  private ReloadingEngine(Path dir, Listener listener, Gate gate, CredpathEngine first) throws IOException {
+  private ReloadingEngine(Path dir, Listener listener, Gate gate, CredpathEngine first, boolean watching) throws IOException {
     this.dir = dir;
     this.listener = listener;
     this.gate = gate;
     this.current = new AtomicReference<>(first);
-    this.watcher = FileSystems.getDefault().newWatchService();
-    registerTree();
-    this.thread = new Thread(this::watchLoop, "credpath-rules-watcher");
-    thread.setDaemon(true);
-    thread.start();
+    if (watching) {
+      this.watcher = FileSystems.getDefault().newWatchService();
+      registerTree();
+      this.thread = new Thread(this::watchLoop, "credpath-rules-watcher");
+      thread.setDaemon(true);
+      thread.start();
+    } else {
+      this.watcher = null;
+      this.thread = null;
+    }
   }
 
   /**
@@ -72,8 +80,18 @@ public final class ReloadingEngine implements AutoCloseable {
   public static ReloadingEngine watch(Path dir, Listener listener, Gate gate) throws IOException {
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(gate, "gate");
-    CredpathEngine first = build(dir, gate);
-    return new ReloadingEngine(dir, listener, gate, first);
+    CredpathEngine first = build(RuleSource.directory(dir), gate);
+    return new ReloadingEngine(dir, listener, gate, first, true);
+  }
+
+  /**
+   * Like {@link #watch}, but reloads only when {@link #reloadNow} is called: for deployments that
+   * publish a new rules folder in one step and then tell the application.
+   */
+  public static ReloadingEngine manual(Path dir, Listener listener, Gate gate) throws IOException {
+    Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(gate, "gate");
+    return new ReloadingEngine(dir, listener, gate, build(RuleSource.directory(dir), gate), false);
   }
 
   public static ReloadingEngine watch(Path dir, Listener listener) throws IOException {
@@ -98,10 +116,16 @@ public final class ReloadingEngine implements AutoCloseable {
   public synchronized boolean reloadNow() {
     CredpathEngine next;
     try {
-      if (RuleSource.directory(dir).sha256().equals(current.get().knowledgeBase().sha256())) {
+      RuleSource snapshot = RuleSource.directory(dir);
+      if (snapshot.sha256().equals(current.get().knowledgeBase().sha256())) {
         return false;
       }
-      next = build(dir, gate);
+      next = build(snapshot, gate);
+      if (!RuleSource.directory(dir).sha256().equals(snapshot.sha256())) {
+        // The files changed while they were being checked (an editor or a copy half-way through):
+        // what was checked may be a mixture, so keep the current rules and wait for the next change.
+        return false;
+      }
     } catch (RulesException e) {
       listener.reloadFailed(e.problems());
       return false;
@@ -114,8 +138,8 @@ public final class ReloadingEngine implements AutoCloseable {
     return true;
   }
 
-  private static CredpathEngine build(Path dir, Gate gate) {
-    CredpathEngine engine = CredpathEngine.load(RuleSource.directory(dir));
+  private static CredpathEngine build(RuleSource source, Gate gate) {
+    CredpathEngine engine = CredpathEngine.load(source);
     List<RuleProblem> problems = gate.check(engine);
     if (!problems.isEmpty()) {
       throw new RulesException(problems);
@@ -160,7 +184,9 @@ public final class ReloadingEngine implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    thread.interrupt();
-    watcher.close();
+    if (thread != null) {
+      thread.interrupt();
+      watcher.close();
+    }
   }
 }
