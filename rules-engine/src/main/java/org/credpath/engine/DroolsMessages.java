@@ -39,6 +39,11 @@ final class DroolsMessages {
       // Drools reports errors in a consequence at the rule's first line; find the token in the rule.
       line = lineInRule(source, file, line, token);
     }
+    Matcher expression = EXPRESSION.matcher(text);
+    if (line == 0 && file != null && expression.find()) {
+      // Some constraint errors come without a line: find the expression in the file instead.
+      line = lineOf(source, file, expression.group(1).strip());
+    }
     int column = locate(source, file, line, token);
     return new RuleProblem(file == null ? source.origin() : file, line, column, severity, plain);
   }
@@ -77,6 +82,11 @@ final class DroolsMessages {
       String type = field.group(1).substring(field.group(1).lastIndexOf('.') + 1);
       Matcher expression = EXPRESSION.matcher(text);
       String where = expression.find() ? " in `" + expression.group(1).strip() + "`" : "";
+      Class<?> named = Character.isUpperCase(field.group(2).charAt(0)) ? FieldHints.resolve(field.group(2)) : null;
+      if (named != null) {
+        return "`" + field.group(2) + "`" + where + " is not imported in this file; add `import " + named.getName()
+            + ";` at the top";
+      }
       return "unknown field `" + field.group(2) + "` on `" + type + "`" + where + FieldHints.hint(type, field.group(2));
     }
     String first = PARSER_PREFIX.matcher(text.strip()).replaceFirst("");
@@ -101,6 +111,21 @@ final class DroolsMessages {
     }
     Matcher quoted = QUOTED_TOKEN.matcher(text);
     return quoted.find() ? quoted.group(1) : null;
+  }
+
+  /** 1-based line of the first occurrence of {@code text} in {@code file}, or 0. */
+  static int lineOf(RuleSource source, String file, String text) {
+    String content = source.files().get(file);
+    if (content == null || text.isEmpty()) {
+      return 0;
+    }
+    String[] lines = content.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains(text)) {
+        return i + 1;
+      }
+    }
+    return 0;
   }
 
   /** The first line from {@code ruleLine} to the rule's {@code end} that contains {@code token}. */

@@ -35,7 +35,7 @@ final class FieldHints {
     return (guess == null ? "" : " — did you mean `" + guess + "`?") + " `" + typeName + "` has: " + String.join(", ", fields);
   }
 
-  private static Class<?> resolve(String simpleName) {
+  static Class<?> resolve(String simpleName) {
     for (String pkg : PACKAGES) {
       try {
         return Class.forName(pkg + simpleName, false, FieldHints.class.getClassLoader());

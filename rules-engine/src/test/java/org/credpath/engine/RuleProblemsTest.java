@@ -54,6 +54,23 @@ class RuleProblemsTest {
   }
 
   @Test
+  void typeUsedWithoutItsImport_locatedAndTheImportGiven() {
+    RuleProblem problem = onlyError(Fixtures.minimalWith("noimport.drl", """
+        package fixture;
+        import org.credpath.model.profile.Experience;
+
+        rule "T-HS: coders"
+        when
+            Experience( kinds contains ExperienceKind.CODING )
+        then
+        end
+        """));
+
+    assertThat(problem.toString()).isEqualTo("noimport.drl:6:32: error: `ExperienceKind` in `kinds contains ExperienceKind.CODING`"
+        + " is not imported in this file; add `import org.credpath.model.profile.ExperienceKind;` at the top");
+  }
+
+  @Test
   void errorAfterThen_isAnErrorInThatFile() {
     RuleProblem problem = onlyError(Fixtures.minimalWith("then.drl", Fixtures.drl("""
         rule "T-HS: bad consequence"
