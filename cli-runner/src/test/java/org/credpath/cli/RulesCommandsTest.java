@@ -22,7 +22,7 @@ class RulesCommandsTest {
 
   @BeforeEach
   void copyRules() throws IOException {
-    copy = tmp.resolve("rules");
+    copy = tmp.resolve("rules-" + System.nanoTime());
     EvaluateCommandTest.copyBuiltInRules(copy);
   }
 
@@ -131,6 +131,28 @@ class RulesCommandsTest {
     assertThat(rhit).containsExactlyInAnyOrderEntriesOf(Map.of(
         "RENEWAL_DUE->RENEWAL_DUE", 20, "ACTIVE->RENEWAL_DUE", 10, "ACTIVE->ACTIVE", 10));
     assertThat(Files.readAllLines(details)).hasSize(10).allMatch(line -> line.contains("\"before\":\"ACTIVE\",\"after\":\"RENEWAL_DUE\""));
+  }
+
+  @Test
+  void check_onMutatedRules_exitsWithADocumentedCodeAndNeverAStackTrace() throws IOException {
+    String[][] mutants = {
+        {"rhit.drl", "then\n    insertLogical( CredentialFinding.of( CredentialCode.RHIT, CredentialStatus.ELIGIBLE, \"RHIT-ELIG-DEGREE\" ) );",
+            "then\n    Runtime.getRuntime().halt( 1 );"},
+        {"ahima.drl", "cycle.end >= $asOf,", "cycle.end >= ,"},
+        {"cahims.drl", "Candidate( hasHighSchoolCredential )", "Candidate( hasHighSchoolCredential > 3 )"},
+        {"derive/ahima-cycles.drl", "cycle.end < $asOf", "cycle.end > $asOf"}};
+    for (String[] mutant : mutants) {
+      copyRules();
+      edit(mutant[0], mutant[1], mutant[2]);
+
+      CliRun run = CliRun.run("rules", "check", copy.toString());
+
+      assertThat(run.exitCode()).as(mutant[0] + ": " + run.out()).isIn(ExitCode.OK, ExitCode.CHECK_FAILED, ExitCode.RULES_ERROR);
+      assertThat(run.out() + run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+      if (run.exitCode() == ExitCode.RULES_ERROR) {
+        assertThat(run.out()).containsPattern(java.util.regex.Pattern.quote(mutant[0]) + ":[1-9]\\d*:\\d+: error: ");
+      }
+    }
   }
 
   @Test
