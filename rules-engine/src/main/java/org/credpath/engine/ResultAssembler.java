@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import org.credpath.model.error.EvaluationException;
 import org.credpath.model.fact.CredentialFinding;
 import org.credpath.model.fact.MissingRequirement;
-import org.credpath.model.fact.StepFinding;
 import org.credpath.model.profile.CredentialCode;
 import org.credpath.model.result.Confidence;
 import org.credpath.model.result.CredentialResult;

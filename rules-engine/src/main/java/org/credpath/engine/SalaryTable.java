@@ -7,8 +7,8 @@ import org.credpath.model.error.RuleProblem;
 import org.credpath.model.result.SalaryFigures;
 
 /**
- * BLS salary figures shipped with the knowledge base as data ({@code data/salary-by-state.csv}
- * and {@code data/salary-national.csv}), never as rules: they give context and decide nothing.
+ * BLS salary figures shipped with the knowledge base as data ({@value #BY_STATE} and
+ * {@value #NATIONAL}), never as rules: they give context and decide nothing.
  * A knowledge base without them yields results without salary figures.
  */
 final class SalaryTable {
