@@ -24,11 +24,12 @@ final class RulesLoader {
   }
 
   /**
-   * Where compiled rules are kept between runs: $CREDPATH_CACHE, or ~/.cache/credpath; none when
-   * CREDPATH_CACHE=off. Entries are keyed by the rule files' hash, so an edit is never served stale.
+   * Where compiled rules are kept between runs: the system property credpath.cache, else
+   * $CREDPATH_CACHE, else ~/.cache/credpath; none when set to "off". Entries are keyed by the rule
+   * files' hash, so an edit is never served stale.
    */
   static Path cacheDir() {
-    String configured = System.getenv("CREDPATH_CACHE");
+    String configured = System.getProperty("credpath.cache", System.getenv("CREDPATH_CACHE"));
     if ("off".equals(configured)) {
       return null;
     }

@@ -129,6 +129,7 @@ class HardeningTest {
     for (boolean forcibly : new boolean[] {true, false}) {
       Path output = tmp.resolve("out-" + forcibly + ".ndjson");
       Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Dcredpath.cache=" + System.getProperty("credpath.cache", "off"),
           "-cp", System.getProperty("java.class.path"), CredpathCli.class.getName(),
           "evaluate", "--as-of", "2026-11-22", "--format", "ndjson", "-q", "--threads", "2",
           "--output", output.toString(), population.toString())
