@@ -102,7 +102,7 @@ final class EvaluateCommand implements Callable<Integer> {
     LocalDate date = asOf != null ? asOf : LocalDate.now();
     AtomicLong charsRead = new AtomicLong();
     long errors;
-    RecordOutput out = new RecordOutput(openOutput());
+    RecordOutput out = openOutput();
     // On SIGTERM or Ctrl-C, write out the complete records gathered so far; never half a record.
     Thread flushOnExit = new Thread(() -> {
       try {
@@ -165,11 +165,12 @@ final class EvaluateCommand implements Callable<Integer> {
     };
   }
 
-  private Writer openOutput() throws IOException {
+  private RecordOutput openOutput() throws IOException {
     if (output == null) {
       // The PrintWriter itself, so that RecordOutput can see checkError() when a pipe closes.
-      return spec.commandLine().getOut();
+      return new RecordOutput(spec.commandLine().getOut());
     }
-    return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+    // Unbuffered: RecordOutput writes whole records in one call, so a kill never splits one.
+    return new RecordOutput(Files.newOutputStream(output));
   }
 }

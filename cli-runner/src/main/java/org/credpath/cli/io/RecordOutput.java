@@ -25,10 +25,22 @@ public final class RecordOutput implements Closeable, Flushable {
   }
 
   private final Writer destination;
+  private final java.io.OutputStream file;
   private final StringBuilder pending = new StringBuilder(FLUSH_AT + 4096);
 
+  /** Output through a writer, such as standard output. */
   public RecordOutput(Writer destination) {
     this.destination = destination;
+    this.file = null;
+  }
+
+  /**
+   * Output to a file: the gathered records are encoded here and handed to the file in one write,
+   * so that a process killed between two writes never leaves half a record behind.
+   */
+  public RecordOutput(java.io.OutputStream file) {
+    this.destination = null;
+    this.file = file;
   }
 
   /** Adds one complete record (with its separator); may write earlier records through. */
@@ -45,8 +57,13 @@ public final class RecordOutput implements Closeable, Flushable {
       return;
     }
     try {
-      destination.write(pending.toString());
-      destination.flush();
+      if (file != null) {
+        file.write(pending.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        file.flush();
+      } else {
+        destination.write(pending.toString());
+        destination.flush();
+      }
     } catch (IOException e) {
       throw new OutputFailedException(String.valueOf(e.getMessage()), e);
     }
@@ -61,7 +78,11 @@ public final class RecordOutput implements Closeable, Flushable {
     try {
       flush();
     } finally {
-      destination.close();
+      if (file != null) {
+        file.close();
+      } else {
+        destination.close();
+      }
     }
   }
 }
