@@ -99,33 +99,28 @@ final class EvaluateCommand implements Callable<Integer> {
     if (engine == null) {
       return ExitCode.RULES_ERROR;
     }
-    LocalDate date = asOf != null ? asOf : LocalDate.now();
+    return evaluate(engine, asOf != null ? asOf : LocalDate.now(), inputs, err);
+  }
+
+  /** Streams every input through the engine into the output; maps I/O failures to exit codes. */
+  private int evaluate(CredpathEngine engine, LocalDate date, List<String> inputs, PrintWriter err) throws IOException {
     AtomicLong charsRead = new AtomicLong();
-    long errors;
     RecordOutput out = openOutput();
-    // On SIGTERM or Ctrl-C, write out the complete records gathered so far; never half a record.
-    Thread flushOnExit = new Thread(() -> {
-      try {
-        out.flush();
-      } catch (IOException ignored) {
-        // nothing more can be done while the JVM stops
-      }
-    }, "credpath-flush");
-    Runtime.getRuntime().addShutdownHook(flushOnExit);
     BatchEvaluator batch = null;
-    try (ProgressReporter progress = new ProgressReporter(ProgressReporter.choose(quiet), err, charsRead, totalBytes(inputs));
+    try (FlushOnExit flushOnExit = new FlushOnExit(out);
+        ProgressReporter progress = new ProgressReporter(ProgressReporter.choose(quiet), err, charsRead, totalBytes(inputs));
         out;
         ResultSink sink = openSink(out);
         BatchEvaluator running = new BatchEvaluator(engine, date, sink, threads, progress)) {
       batch = running;
       for (String input : inputs) {
         try (ProfileStream stream = new ProfileStream(input,
-            new java.io.BufferedReader(new CountingReader(Inputs.open(input), charsRead), 1 << 16))) {
+            new BufferedReader(new CountingReader(Inputs.open(input), charsRead), 1 << 16))) {
           batch.evaluateAll(stream);
         }
       }
       batch.finish();
-      errors = batch.errors();
+      return batch.errors() > 0 ? ExitCode.DATA_ERROR : ExitCode.OK;
     } catch (java.io.UncheckedIOException e) {
       err.printf("credpath: an input could not be read: %s; stopped after %d record(s)%n",
           e.getCause().getMessage(), batch == null ? 0 : batch.records());
@@ -135,14 +130,32 @@ final class EvaluateCommand implements Callable<Integer> {
           + "Everything written before is complete records.%n", output == null ? "standard output" : output,
           e.getMessage(), batch == null ? 0 : batch.records());
       return ExitCode.INTERNAL;
-    } finally {
+    }
+  }
+
+  /** On SIGTERM or Ctrl-C, writes out the complete records gathered so far; never half a record. */
+  private static final class FlushOnExit implements AutoCloseable {
+    private final Thread hook;
+
+    FlushOnExit(RecordOutput out) {
+      hook = new Thread(() -> {
+        try {
+          out.flush();
+        } catch (IOException ignored) {
+          // nothing more can be done while the JVM stops
+        }
+      }, "credpath-flush");
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    @Override
+    public void close() {
       try {
-        Runtime.getRuntime().removeShutdownHook(flushOnExit);
+        Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
         // the hook is running already
       }
     }
-    return errors > 0 ? ExitCode.DATA_ERROR : ExitCode.OK;
   }
 
   private static long totalBytes(List<String> inputs) throws IOException {
