@@ -34,8 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * Drools, and with the whole knowledge base; and checks that Java and Drools agree on every profile.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Benchmarks evaluation on generated profiles and prints one table: profiles/second and peak heap",
-        "for the I/O limit, a plain-Java baseline, the same rules in Drools and the full pipeline, per thread count."})
+    description = {"Benchmarks evaluation on reproducible generated profiles.",
+        "Prints one table: profiles/second and peak heap for the I/O limit, a plain-Java baseline, the same rules "
+            + "in Drools and the full pipeline, per thread count; and checks that plain Java and Drools agree."})
 public final class BenchCommand implements Callable<Integer> {
   /** The files of the built-in knowledge base that make up the RHIT and CAHIMS rules alone. */
   static final List<String> RHIT_AND_CAHIMS = List.of("kb.properties", "policies.txt", "derive/ahima-cycles.drl",

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-        "Tells people who want a career in health information which credential they can pursue next",
-        "(RHIT, CAHIMS and their neighbours), what they still lack, and when a held credential must be renewed.",
+        "Tells people who want a career in health information which credential they can pursue next "
+            + "(RHIT, CAHIMS and their neighbours), what they still lack, and when a held credential must be renewed.",
         ""},
     subcommands = {EvaluateCommand.class, RulesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",

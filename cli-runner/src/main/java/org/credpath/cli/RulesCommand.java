@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-        "Work on a rules directory (an edited copy of the knowledge base) before publishing it:",
+        "Check, test and diff a rules directory (an edited copy of the knowledge base) before publishing it.",
+        "",
         "  check  compile, lint and smoke-test it",
         "  test   run scenario files against it",
         "  diff   show what it changes for a whole population, compared with other rules"},
