@@ -3,7 +3,6 @@ package org.credpath.engine;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -67,9 +66,5 @@ public final class PolicyCatalogue {
   /** Every entry, sorted by id. */
   public List<PolicyEntry> entries() {
     return new ArrayList<>(entries.values());
-  }
-
-  Map<String, PolicyEntry> asMap() {
-    return entries;
   }
 }

@@ -1,6 +1,5 @@
 package org.credpath.model.fact;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.credpath.model.result.CycleComponent;
 import org.credpath.model.result.CycleSummary;
@@ -79,10 +78,6 @@ public record AhimaProgress(
    */
   public double stillToEarn() {
     return Math.max(missing(), Math.max(missingHiimDomain(), missingAhimaSourced()));
-  }
-
-  public boolean endsBefore(LocalDate date) {
-    return cycle.end().isBefore(date);
   }
 
   /** "14 CEUs (at least 10 in HIIM domains, 2 from AHIMA or a component state association)". */

@@ -47,9 +47,4 @@ public record CandidateProfile(
     continuingEducation = Checks.list(continuingEducation, "continuingEducation");
     goals = Checks.list(goals, "goals");
   }
-
-  /** Total months over all jobs of the given kind. */
-  public int monthsOf(ExperienceKind kind) {
-    return experience.stream().filter(e -> e.isOfKind(kind)).mapToInt(Experience::months).sum();
-  }
 }

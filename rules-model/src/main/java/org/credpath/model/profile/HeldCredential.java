@@ -25,8 +25,4 @@ public record HeldCredential(CredentialCode code, LocalDate earnedOn, LocalDate 
   public CertifyingBody body() {
     return code.body();
   }
-
-  public boolean hasCycleStart() {
-    return cycleStart != null;
-  }
 }
