@@ -1,0 +1,398 @@
+package org.credpath.cli.io;
+
+import java.io.IOException;
+import java.io.Reader;
+import org.credpath.kb.json.Json;
+import org.credpath.kb.json.RecordError;
+
+/**
+ * Cuts an input into top-level items without parsing them: the text of each value (an element of
+ * the top-level array, an NDJSON line, a standalone object), or a fault for text that is not a
+ * value (stray brackets, a second top-level array, a missing comma, an unclosed record). Parsing
+ * each value is left to Jackson, one value at a time, so that a broken value costs only itself.
+ *
+ * <p>Framing follows only quotes and brackets, so nothing inside a value (a duplicate key, an
+ * oversized string) can move a boundary. The shape is decided by structure alone: a file whose
+ * first non-blank character is {@code [} is an array; otherwise it is a stream of values, read as
+ * NDJSON (one record per line, every line boundary a place to resume) unless its first record
+ * legitimately continues on the next line (a pretty-printed object), which makes it a stream of
+ * multi-line documents. Where a record goes wrong, framing resumes where a new record must begin:
+ * the next line for NDJSON, or, for any shape, a {@code {} that valid JSON could not hold there.
+ *
+ * <p>Memory is bounded: a value longer than {@link Json#MAX_RECORD} characters keeps only its first
+ * {@code MAX_RECORD} characters while the rest is scanned to the value's end.
+ */
+final class ValueFramer {
+  /** The text of one value starting at {@code line}/{@code column}, or a fault found there. */
+  record Frame(long line, long column, String text, boolean tooLong, RecordError fault) {}
+
+  private enum Mode { UNDECIDED, ARRAY, NDJSON, DOCUMENTS }
+
+  private enum ArrayState { FIRST, AFTER_VALUE, AFTER_COMMA }
+
+  /** Brackets remembered for matching; deeper nesting is counted only (it is TOO_LARGE anyway). */
+  private static final int STACK = 256;
+
+  private final Reader in;
+  private final char[] buffer = new char[1 << 16];
+  private int pos;
+  private int limit;
+  private boolean eof;
+  private long line = 1;
+  private long column;
+
+  private Mode mode;
+  private boolean inArray;
+  private long arrayLine;
+  private ArrayState arrayState;
+  private boolean arrayClosed;
+  private boolean trailingReported;
+  private boolean done;
+
+  ValueFramer(Reader in) {
+    this.in = in;
+  }
+
+  /** The next item, or null at the end of the input. */
+  Frame next() throws IOException {
+    while (!done) {
+      skipSpace();
+      int c = peek();
+      long atLine = line;
+      long atColumn = column + 1;
+      if (mode == null) {
+        if (c < 0) {
+          done = true;
+          return null;
+        }
+        mode = c == '[' ? Mode.ARRAY : Mode.UNDECIDED;
+      }
+      if (inArray) {
+        Frame frame = arrayItem(c, atLine, atColumn);
+        if (frame != null) {
+          return frame;
+        }
+        continue;
+      }
+      if (c < 0) {
+        done = true;
+        return null;
+      }
+      if (mode == Mode.ARRAY && !arrayClosed) {
+        read();
+        startArray(atLine);
+        continue;
+      }
+      if (arrayClosed && !trailingReported) {
+        trailingReported = true;
+        return afterArray(c, atLine, atColumn);
+      }
+      if (c == '[' && mode == Mode.ARRAY) {
+        read();
+        startArray(atLine);
+        continue;
+      }
+      if (isStray(c)) {
+        skipStray();
+        return fault(atLine, atColumn, "INVALID_JSON", "unexpected `" + (char) c + "` at line " + atLine + ", column "
+            + atColumn + ", outside any record; remove it");
+      }
+      return value(atLine, atColumn);
+    }
+    return null;
+  }
+
+  private void startArray(long atLine) {
+    inArray = true;
+    arrayLine = atLine;
+    arrayState = ArrayState.FIRST;
+  }
+
+  /** One step inside the top-level array: returns a frame, or null after a separator or the end. */
+  private Frame arrayItem(int c, long atLine, long atColumn) throws IOException {
+    if (c < 0) {
+      done = true;
+      return fault(atLine, atColumn, "TRUNCATED_INPUT", "the input ends before the closing ] of the array that starts"
+          + " at line " + arrayLine + "; the file may have been cut off. Every record before this point was read");
+    }
+    if (c == ']') {
+      read();
+      inArray = false;
+      arrayClosed = true;
+      if (arrayState == ArrayState.AFTER_COMMA) {
+        return fault(atLine, atColumn, "INVALID_JSON", "a comma right before the ] at line " + atLine + ", column "
+            + atColumn + "; remove the comma (no record was lost)");
+      }
+      return null;
+    }
+    if (c == ',') {
+      read();
+      if (arrayState == ArrayState.AFTER_VALUE) {
+        arrayState = ArrayState.AFTER_COMMA;
+        return null;
+      }
+      return fault(atLine, atColumn, "INVALID_JSON", "an empty place in the array at line " + atLine + ", column "
+          + atColumn + " (two commas, or a comma right after [); remove the comma");
+    }
+    if (c == '}' || c == ':') {
+      skipStray();
+      return fault(atLine, atColumn, "INVALID_JSON", "unexpected `" + (char) c + "` at line " + atLine + ", column "
+          + atColumn + ", between the records of the array; remove it");
+    }
+    if (arrayState == ArrayState.AFTER_VALUE) {
+      arrayState = ArrayState.AFTER_COMMA;
+      return fault(atLine, atColumn, "INVALID_JSON", "a comma is missing before the record at line " + atLine
+          + ", column " + atColumn + "; both records around it were read");
+    }
+    arrayState = ArrayState.AFTER_VALUE;
+    return value(atLine, atColumn);
+  }
+
+  /** The first thing after the array closed: reported once; whatever it holds is still read. */
+  private Frame afterArray(int c, long atLine, long atColumn) throws IOException {
+    String where = " at line " + atLine + ", column " + atColumn;
+    if (c == '[') {
+      read();
+      startArray(atLine);
+      return fault(atLine, atColumn, "INVALID_JSON", "a second top-level array starts" + where
+          + "; a file holds one array, or one profile per line. Its records are read as well");
+    }
+    if (c != '{' && c != '"') {
+      if (isStray(c)) {
+        skipStray();
+      } else {
+        skipToken();
+      }
+    }
+    return fault(atLine, atColumn, "INVALID_JSON", "text after the closing ] of the array" + where
+        + "; a file holds one array, or one profile per line" + (c == '{' || c == '"' ? ". What follows is read as well" : ""));
+  }
+
+  /**
+   * Frames one value starting at the current character. In NDJSON a record must end on its line;
+   * while the shape is undecided, the first line end inside the first record decides it.
+   */
+  private Frame value(long atLine, long atColumn) throws IOException {
+    Text text = new Text();
+    int c = peek();
+    if (c != '{' && c != '[' && c != '"') {
+      while ((c = peek()) >= 0 && !isSpace(c) && "{}[],:\"".indexOf(c) < 0) {
+        text.add((char) read());
+      }
+      return text.frame(atLine, atColumn);
+    }
+    char[] stack = new char[STACK];
+    int depth = 0;
+    boolean inString = false;
+    boolean escape = false;
+    boolean crossedLine = false;
+    char last = 0;
+    while (true) {
+      c = peek();
+      if (c < 0) {
+        done = true;
+        return fault(atLine, atColumn, "TRUNCATED_INPUT", "the input ends inside the record that starts at line "
+            + atLine + " (a closing bracket or quote is missing); the file may have been cut off. Every record before it was read");
+      }
+      if (inString) {
+        if (c == '\n') {
+          text.add((char) read());
+          crossedLine = true;
+          if (lineEnds()) {
+            return cut(atLine, atColumn);
+          }
+          // A string never spans lines: the record is broken. Close the string here so that the
+          // record's end can still be found; Jackson then reports the break at its line and column.
+          inString = false;
+          last = '"';
+          if (depth == 0) {
+            return text.frame(atLine, atColumn);
+          }
+          continue;
+        }
+        text.add((char) read());
+        if (escape) {
+          escape = false;
+        } else if (c == '\\') {
+          escape = true;
+        } else if (c == '"') {
+          inString = false;
+          last = '"';
+          if (depth == 0) {
+            return text.frame(atLine, atColumn);
+          }
+        }
+        continue;
+      }
+      switch (c) {
+        case '"' -> {
+          text.add((char) read());
+          inString = true;
+        }
+        case '{', '[' -> {
+          if (c == '{' && depth > 0 && depth <= STACK && !canOpen(stack[depth - 1], last)) {
+            if (inArray && depth > 0) {
+              arrayState = ArrayState.AFTER_COMMA;
+            }
+            return fault(atLine, atColumn, "INVALID_JSON", "the record that starts at line " + atLine
+                + " is not closed before a new record begins at line " + line + ", column " + (column + 1)
+                + " (a } or ] is missing); the new record is read on its own");
+          }
+          text.add((char) read());
+          if (depth < STACK) {
+            stack[depth] = (char) c;
+          }
+          depth++;
+          last = (char) c;
+        }
+        case '}', ']' -> {
+          char opener = c == '}' ? '{' : '[';
+          int match = depth;
+          if (depth > STACK) {
+            match = depth - 1;
+          } else {
+            while (match > 0 && stack[match - 1] != opener) {
+              match--;
+            }
+            match--;
+          }
+          if (match < 0) {
+            if (c == ']' && inArray) {
+              return fault(atLine, atColumn, "INVALID_JSON", "the record that starts at line " + atLine
+                  + " is not closed before the ] that ends the array at line " + line + ", column " + (column + 1));
+            }
+            text.add((char) read()); // a stray closer inside the record: Jackson will point at it
+            continue;
+          }
+          text.add((char) read());
+          depth = match;
+          last = (char) c;
+          if (depth == 0) {
+            if (mode == Mode.UNDECIDED && !crossedLine) {
+              mode = Mode.NDJSON;
+            }
+            return text.frame(atLine, atColumn);
+          }
+        }
+        case '\n' -> {
+          text.add((char) read());
+          crossedLine = true;
+          if (lineEnds()) {
+            return cut(atLine, atColumn);
+          }
+        }
+        default -> {
+          text.add((char) read());
+          if (!isSpace(c)) {
+            last = (char) c;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A line has ended inside a record: true when the record is cut there (NDJSON). While the shape
+   * is undecided, a next line that starts with {@code {} means NDJSON with a broken first line;
+   * anything else, a record that continues (a pretty-printed document).
+   */
+  private boolean lineEnds() throws IOException {
+    if (mode == Mode.UNDECIDED) {
+      mode = peek() == '{' ? Mode.NDJSON : Mode.DOCUMENTS;
+    }
+    return mode == Mode.NDJSON;
+  }
+
+  private Frame cut(long atLine, long atColumn) {
+    return fault(atLine, atColumn, "INVALID_JSON", "line " + atLine + " ends before its record is closed (a "
+        + "closing bracket or quote is missing); reading resumes on the next line");
+  }
+
+  private static boolean canOpen(char container, char last) {
+    return container == '[' ? last == '[' || last == ',' : last == ':';
+  }
+
+  private Frame fault(long atLine, long atColumn, String code, String message) {
+    return new Frame(atLine, atColumn, null, false, new RecordError(code, "$", message));
+  }
+
+  private static boolean isSpace(int c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\uFEFF';
+  }
+
+  private static boolean isStray(int c) {
+    return c == '}' || c == ']' || c == ',' || c == ':';
+  }
+
+  private void skipSpace() throws IOException {
+    int c;
+    while ((c = peek()) >= 0 && isSpace(c)) {
+      read();
+    }
+  }
+
+  private void skipStray() throws IOException {
+    int c;
+    while ((c = peek()) >= 0 && isStray(c)) {
+      read();
+    }
+  }
+
+  private void skipToken() throws IOException {
+    int c;
+    while ((c = peek()) >= 0 && !isSpace(c) && c != '{' && c != '[' && c != '"') {
+      read();
+    }
+  }
+
+  private int peek() throws IOException {
+    if (pos == limit) {
+      if (eof) {
+        return -1;
+      }
+      int n;
+      do {
+        n = in.read(buffer, 0, buffer.length);
+      } while (n == 0);
+      if (n < 0) {
+        eof = true;
+        return -1;
+      }
+      pos = 0;
+      limit = n;
+    }
+    return buffer[pos];
+  }
+
+  private int read() throws IOException {
+    int c = peek();
+    if (c >= 0) {
+      pos++;
+      if (c == '\n') {
+        line++;
+        column = 0;
+      } else {
+        column++;
+      }
+    }
+    return c;
+  }
+
+  /** The text of a value, kept up to {@link Json#MAX_RECORD} characters. */
+  private final class Text {
+    private final StringBuilder chars = new StringBuilder(256);
+    private boolean tooLong;
+
+    void add(char c) {
+      if (chars.length() < Json.MAX_RECORD) {
+        chars.append(c);
+      } else {
+        tooLong = true;
+      }
+    }
+
+    Frame frame(long atLine, long atColumn) {
+      return new Frame(atLine, atColumn, chars.toString(), tooLong, null);
+    }
+  }
+}
