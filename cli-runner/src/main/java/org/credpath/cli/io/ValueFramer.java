@@ -198,7 +198,7 @@ final class ValueFramer {
         if (c == '\n') {
           text.add((char) read());
           crossedLine = true;
-          if (lineEnds()) {
+          if (lineEnds(last, text)) {
             return cut(atLine, atColumn);
           }
           // A string never spans lines: the record is broken. Close the string here so that the
@@ -277,7 +277,7 @@ final class ValueFramer {
         case '\n' -> {
           text.add((char) read());
           crossedLine = true;
-          if (lineEnds()) {
+          if (lineEnds(last, text)) {
             return cut(atLine, atColumn);
           }
         }
@@ -293,12 +293,22 @@ final class ValueFramer {
 
   /**
    * A line has ended inside a record: true when the record is cut there (NDJSON). While the shape
-   * is undecided, a next line that starts with {@code {} means NDJSON with a broken first line;
-   * anything else, a record that continues (a pretty-printed document).
+   * is undecided, the next non-blank line decides: indented, it continues the record (a
+   * pretty-printed document); at its first column it starts a new record when it begins with
+   * {@code {}, or when the line before ended on a complete value and it begins with something
+   * other than the {@code ,}, {@code }} or {@code ]} that valid JSON needs there.
    */
-  private boolean lineEnds() throws IOException {
+  private boolean lineEnds(char last, Text text) throws IOException {
     if (mode == Mode.UNDECIDED) {
-      mode = peek() == '{' ? Mode.NDJSON : Mode.DOCUMENTS;
+      boolean indented = false;
+      int next;
+      while ((next = peek()) >= 0 && isSpace(next)) {
+        text.add((char) read());
+        indented = next == '\n' ? false : indented || next == ' ' || next == '\t';
+      }
+      boolean valueEnded = last != '{' && last != '[' && last != ',' && last != ':';
+      boolean newRecord = !indented && (next == '{' || valueEnded && next >= 0 && ",}]".indexOf(next) < 0);
+      mode = newRecord ? Mode.NDJSON : Mode.DOCUMENTS;
     }
     return mode == Mode.NDJSON;
   }
