@@ -47,7 +47,7 @@ import picocli.CommandLine.Model.CommandSpec;
         " 0:all records evaluated",
         "64:bad usage",
         "65:some records were invalid; all valid ones were still written",
-        "66:an input file cannot be read",
+        "66:an input file cannot be opened (never for what a readable file holds)",
         "70:internal error, or the output cannot be written",
         "78:the rules given with --rules do not compile or fail validation"})
 final class EvaluateCommand implements Callable<Integer> {

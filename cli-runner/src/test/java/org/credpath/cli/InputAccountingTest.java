@@ -254,6 +254,26 @@ class InputAccountingTest {
         m -> assertThat(m).contains("the key `id` appears twice"));
   }
 
+  /** Every error code the rows above produced; the README's table must explain each. */
+  static final java.util.Set<String> CODES_SEEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  @org.junit.jupiter.api.AfterAll
+  static void readmeTableExplainsEveryCodeSeen() throws IOException {
+    String readme = Files.readString(CliRun.REPO.resolve("README.md"));
+    assertThat(CODES_SEEN).isNotEmpty().allSatisfy(code -> assertThat(readme).contains("| `" + code + "` |"));
+  }
+
+  @Test
+  void readmeErrorExample_isWhatTheCliWrites() throws IOException {
+    Path batch = tmp.resolve("batch.ndjson");
+    Files.writeString(batch, p("ok-1") + "\n{\"id\":\"typo\",\"highSchool\":\"DIPLOMA\",\"educaton\":[]}\n");
+
+    CliRun run = CliRun.run("evaluate", "--as-of", "2026-11-22", "--format", "ndjson", "-q", batch.toString());
+
+    String written = run.out().strip().lines().reduce((a, b) -> b).orElseThrow().replace(batch.toString(), "batch.ndjson");
+    assertThat(Files.readString(CliRun.REPO.resolve("README.md"))).contains(written);
+  }
+
   static List<JsonNode> records(String out) throws IOException {
     List<JsonNode> records = new ArrayList<>();
     for (String line : out.split("\n")) {
@@ -267,6 +287,7 @@ class InputAccountingTest {
   static String describe(JsonNode record) {
     if (record.has("error")) {
       JsonNode error = record.get("error");
+      CODES_SEEN.add(error.get("code").asText());
       return error.get("code").asText() + " " + error.get("path").asText() + " L" + error.get("line").asLong();
     }
     return "ok:" + record.get("candidateId").asText();
