@@ -136,7 +136,9 @@ class InputAccountingPropertyTest {
         values(isArray).list().ofMinSize(1).ofMaxSize(8),
         Arbitraries.of("\n", "\r\n"),
         Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false))
-        .as((values, newline, bom, blank, finalNewline) -> new Input(number(values), isArray, newline, bom, blank, finalNewline)));
+        .as((values, newline, bom, blank, finalNewline) -> new Input(number(values), isArray, newline, bom, blank, finalNewline)))
+        // a file that starts with [ is an array: NDJSON whose first value is an array is not NDJSON
+        .filter(input -> input.array() || !input.values().get(0).text().startsWith("["));
   }
 
   /** Gives every valid value the id {@code v<position>}, so results can be matched to values. */

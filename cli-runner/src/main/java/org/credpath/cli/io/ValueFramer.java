@@ -182,7 +182,7 @@ final class ValueFramer {
       return text.frame(atLine, atColumn);
     }
     char[] stack = new char[STACK];
-    int depth = 0;
+    long depth = 0;
     boolean inString = false;
     boolean escape = false;
     boolean crossedLine = false;
@@ -230,7 +230,7 @@ final class ValueFramer {
           inString = true;
         }
         case '{', '[' -> {
-          if (c == '{' && depth > 0 && depth <= STACK && !canOpen(stack[depth - 1], last)) {
+          if (c == '{' && depth > 0 && depth <= STACK && !canOpen(stack[(int) depth - 1], last)) {
             if (inArray && depth > 0) {
               arrayState = ArrayState.AFTER_COMMA;
             }
@@ -240,18 +240,18 @@ final class ValueFramer {
           }
           text.add((char) read());
           if (depth < STACK) {
-            stack[depth] = (char) c;
+            stack[(int) depth] = (char) c;
           }
           depth++;
           last = (char) c;
         }
         case '}', ']' -> {
           char opener = c == '}' ? '{' : '[';
-          int match = depth;
+          long match = depth;
           if (depth > STACK) {
             match = depth - 1;
           } else {
-            while (match > 0 && stack[match - 1] != opener) {
+            while (match > 0 && stack[(int) match - 1] != opener) {
               match--;
             }
             match--;

@@ -22,6 +22,21 @@ final class UnknownFields {
   /** Longest part of an unknown name repeated in a message. */
   private static final int ECHO = 60;
 
+  /** Record components per type, read once: reflection copies them on every call. */
+  private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected RecordComponent[] computeValue(Class<?> type) {
+      return type.getRecordComponents();
+    }
+  };
+
+  private static final ClassValue<List<String>> NAMES = new ClassValue<>() {
+    @Override
+    protected List<String> computeValue(Class<?> type) {
+      return Arrays.stream(COMPONENTS.get(type)).map(RecordComponent::getName).toList();
+    }
+  };
+
   private UnknownFields() {}
 
   /** The unknown fields of {@code node} read as {@code type}, in document order. */
@@ -40,9 +55,9 @@ final class UnknownFields {
     if (node == null || !node.isObject() || !type.isRecord()) {
       return;
     }
-    RecordComponent[] components = type.getRecordComponents();
-    List<String> known = Arrays.stream(components).map(RecordComponent::getName).toList();
-    List<String> unknown = new ArrayList<>();
+    RecordComponent[] components = COMPONENTS.get(type);
+    List<String> known = NAMES.get(type);
+    List<String> unknown = new ArrayList<>(0);
     node.fieldNames().forEachRemaining(name -> {
       if (!known.contains(name)) {
         unknown.add(name);
