@@ -92,14 +92,42 @@ final class ValueFramer {
         startArray(atLine);
         continue;
       }
-      if (isStray(c)) {
-        skipStray();
-        return fault(atLine, atColumn, "INVALID_JSON", "unexpected `" + (char) c + "` at line " + atLine + ", column "
-            + atColumn + ", outside any record; remove it");
-      }
-      return value(atLine, atColumn);
+      return c == '{' || c == '[' ? value(atLine, atColumn) : run(atLine, atColumn);
     }
     return null;
+  }
+
+  /**
+   * Text outside any record that does not open one: everything up to the next {@code {} or
+   * {@code [} outside a string, or the end of the line, is one item (a scalar such as {@code 42},
+   * garbage, the rest of a broken line, stray brackets), so one line of junk is one error record.
+   */
+  private Frame run(long atLine, long atColumn) throws IOException {
+    Text text = new Text();
+    boolean inString = false;
+    boolean escape = false;
+    boolean onlyStray = true;
+    int c;
+    while ((c = peek()) >= 0 && c != '\n' && (inString || c != '{' && c != '[')) {
+      text.add((char) read());
+      if (inString) {
+        if (escape) {
+          escape = false;
+        } else if (c == '\\') {
+          escape = true;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      }
+      onlyStray &= isSpace(c) || isStray(c);
+    }
+    if (onlyStray) {
+      return fault(atLine, atColumn, "INVALID_JSON", "unexpected `" + text.first() + "` at line " + atLine + ", column "
+          + atColumn + ", outside any record; remove it");
+    }
+    return text.frame(atLine, atColumn);
   }
 
   private void startArray(long atLine) {
@@ -157,15 +185,11 @@ final class ValueFramer {
       return fault(atLine, atColumn, "INVALID_JSON", "a second top-level array starts" + where
           + "; a file holds one array, or one profile per line. Its records are read as well");
     }
-    if (c != '{' && c != '"') {
-      if (isStray(c)) {
-        skipStray();
-      } else {
-        skipToken();
-      }
+    if (c != '{') {
+      run(atLine, atColumn);
     }
     return fault(atLine, atColumn, "INVALID_JSON", "text after the closing ] of the array" + where
-        + "; a file holds one array, or one profile per line" + (c == '{' || c == '"' ? ". What follows is read as well" : ""));
+        + "; a file holds one array, or one profile per line" + (c == '{' ? ". What follows is read as well" : ""));
   }
 
   /**
@@ -348,13 +372,6 @@ final class ValueFramer {
     }
   }
 
-  private void skipToken() throws IOException {
-    int c;
-    while ((c = peek()) >= 0 && !isSpace(c) && c != '{' && c != '[' && c != '"') {
-      read();
-    }
-  }
-
   private int peek() throws IOException {
     if (pos == limit) {
       if (eof) {
@@ -399,6 +416,10 @@ final class ValueFramer {
       } else {
         tooLong = true;
       }
+    }
+
+    char first() {
+      return chars.charAt(0);
     }
 
     Frame frame(long atLine, long atColumn) {
