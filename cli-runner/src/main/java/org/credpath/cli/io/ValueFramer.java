@@ -104,23 +104,12 @@ final class ValueFramer {
    */
   private Frame run(long atLine, long atColumn) throws IOException {
     Text text = new Text();
-    boolean inString = false;
-    boolean escape = false;
+    Quotes quotes = new Quotes();
     boolean onlyStray = true;
     int c;
-    while ((c = peek()) >= 0 && c != '\n' && (inString || c != '{' && c != '[')) {
+    while ((c = peek()) >= 0 && c != '\n' && (quotes.open || c != '{' && c != '[')) {
       text.add((char) read());
-      if (inString) {
-        if (escape) {
-          escape = false;
-        } else if (c == '\\') {
-          escape = true;
-        } else if (c == '"') {
-          inString = false;
-        }
-      } else if (c == '"') {
-        inString = true;
-      }
+      quotes.take(c);
       onlyStray &= isSpace(c) || isStray(c);
     }
     if (onlyStray) {
@@ -207,8 +196,7 @@ final class ValueFramer {
     }
     char[] stack = new char[STACK];
     long depth = 0;
-    boolean inString = false;
-    boolean escape = false;
+    Quotes quotes = new Quotes();
     boolean crossedLine = false;
     char last = 0;
     while (true) {
@@ -218,7 +206,7 @@ final class ValueFramer {
         return fault(atLine, atColumn, "TRUNCATED_INPUT", "the input ends inside the record that starts at line "
             + atLine + " (a closing bracket or quote is missing); the file may have been cut off. Every record before it was read");
       }
-      if (inString) {
+      if (quotes.open) {
         if (c == '\n') {
           text.add((char) read());
           crossedLine = true;
@@ -227,32 +215,18 @@ final class ValueFramer {
           }
           // A string never spans lines: the record is broken. Close the string here so that the
           // record's end can still be found; Jackson then reports the break at its line and column.
-          inString = false;
-          last = '"';
-          if (depth == 0) {
-            return text.frame(atLine, atColumn);
-          }
+          quotes.close();
+        } else if (!quotes.take(text.add((char) read()))) {
           continue;
         }
-        text.add((char) read());
-        if (escape) {
-          escape = false;
-        } else if (c == '\\') {
-          escape = true;
-        } else if (c == '"') {
-          inString = false;
-          last = '"';
-          if (depth == 0) {
-            return text.frame(atLine, atColumn);
-          }
+        last = '"';
+        if (depth == 0) {
+          return text.frame(atLine, atColumn);
         }
         continue;
       }
       switch (c) {
-        case '"' -> {
-          text.add((char) read());
-          inString = true;
-        }
+        case '"' -> quotes.take(text.add((char) read()));
         case '{', '[' -> {
           if (c == '{' && depth > 0 && depth <= STACK && !canOpen(stack[(int) depth - 1], last)) {
             if (inArray && depth > 0) {
@@ -405,17 +379,47 @@ final class ValueFramer {
     return c;
   }
 
+  /** Whether the characters read so far leave a JSON string open, following backslash escapes. */
+  private static final class Quotes {
+    boolean open;
+    private boolean escaped;
+
+    void close() {
+      open = false;
+      escaped = false;
+    }
+
+    /** Takes the next character; true when it closes a string. */
+    boolean take(int c) {
+      if (!open) {
+        open = c == '"';
+        return false;
+      }
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        open = false;
+        return true;
+      }
+      return false;
+    }
+  }
+
   /** The text of a value, kept up to {@link Json#MAX_RECORD} characters. */
   private final class Text {
     private final StringBuilder chars = new StringBuilder(256);
     private boolean tooLong;
 
-    void add(char c) {
+    /** Keeps {@code c} while the record is within the limit; returns it. */
+    char add(char c) {
       if (chars.length() < Json.MAX_RECORD) {
         chars.append(c);
       } else {
         tooLong = true;
       }
+      return c;
     }
 
     char first() {
