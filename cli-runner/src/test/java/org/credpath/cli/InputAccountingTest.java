@@ -241,6 +241,24 @@ class InputAccountingTest {
   }
 
   @Test
+  void manyProblemsInOneRecord_listedUpToTwenty_soOutputCannotBeMultiplied() throws IOException {
+    StringBuilder record = new StringBuilder("{\"id\":\"many\",\"highSchool\":\"GED\"");
+    for (int i = 0; i < 20_000; i++) {
+      record.append(",\"f").append(i).append("\":1");
+    }
+    Path input = tmp.resolve("many.ndjson");
+    Files.writeString(input, record + "}\n" + p("p2") + "\n");
+
+    CliRun run = CliRun.run("evaluate", "--as-of", "2026-11-22", "--format", "ndjson", "-q", input.toString());
+
+    JsonNode error = records(run.out()).get(0).get("error");
+    assertThat(error.get("more")).hasSize(20);
+    assertThat(error.at("/more/19/message").asText()).startsWith("and 19980 more problem(s)");
+    assertThat(run.out().length()).isLessThan(20_000);
+    assertThat(describe(records(run.out()).get(1))).isEqualTo("ok:p2");
+  }
+
+  @Test
   void limitsAreNamedInTheMessage() throws IOException {
     Path input = tmp.resolve("limits.ndjson");
     Files.writeString(input, "{\"id\":\"s\",\"state\":\"" + "x".repeat(10_001) + "\"}\n"

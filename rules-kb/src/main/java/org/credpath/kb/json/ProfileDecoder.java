@@ -126,9 +126,19 @@ public final class ProfileDecoder {
     return new RecordError(p.message().startsWith("is after") ? "INVALID_DATE" : "INVALID_FIELD", p.path(), p.message());
   }
 
+  /** Most problems listed for one record, so that a record of many typos cannot multiply the output. */
+  static final int MAX_PROBLEMS = 20;
+
+  /** The first problem, with the others (at most {@link #MAX_PROBLEMS} in all) under {@code more}. */
   private static RecordError together(List<RecordError> all) {
     RecordError first = all.get(0);
-    return new RecordError(first.code(), first.path(), first.message(), all.subList(1, all.size()));
+    List<RecordError> more = new ArrayList<>(all.subList(1, Math.min(all.size(), MAX_PROBLEMS)));
+    if (all.size() > MAX_PROBLEMS) {
+      RecordError next = all.get(MAX_PROBLEMS);
+      more.add(new RecordError(next.code(), next.path(), "and " + (all.size() - MAX_PROBLEMS)
+          + " more problem(s) from here on, not listed; fix the ones above and run again"));
+    }
+    return new RecordError(first.code(), first.path(), first.message(), more);
   }
 
   /** One error for a list of field problems: the first, with the rest under {@code more}. */

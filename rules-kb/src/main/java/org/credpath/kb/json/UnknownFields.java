@@ -64,7 +64,9 @@ final class UnknownFields {
       }
     });
     for (String name : unknown) {
-      found.add(new RecordError("UNKNOWN_FIELD", path + "." + name, message(name, known)));
+      // past the listing limit only the count matters: keep the messages short
+      found.add(new RecordError("UNKNOWN_FIELD", path + "." + name,
+          found.size() <= ProfileDecoder.MAX_PROBLEMS ? message(name, known) : "unknown field"));
     }
     if (remove) {
       ((ObjectNode) node).remove(unknown);
