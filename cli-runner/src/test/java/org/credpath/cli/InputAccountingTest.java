@@ -142,6 +142,8 @@ class InputAccountingTest {
         "ok:p1", "INVALID_JSON $ L1", "ok:p2"));
     cases.add(one("a comma before ]", "[" + p("p1") + ",]", BAD, "ok:p1", "INVALID_JSON $ L1"));
     cases.add(one("two commas", "[" + p("p1") + ",," + p("p2") + "]", BAD, "ok:p1", "INVALID_JSON $ L1", "ok:p2"));
+    cases.add(one("a run of commas", "[" + p("p1") + ",,,, ,\n," + p("p2") + "]", BAD, "ok:p1", "INVALID_JSON $ L1", "ok:p2"));
+    cases.add(one("a stray } before the closing ]", "[" + p("p1") + ",}]\n", BAD, "ok:p1", "INVALID_JSON $ L1", "INVALID_JSON $ L1"));
     cases.add(one("an element that is never closed", "[\n{\"id\":\"a\",\"highSchool\":\"GED\",\n" + p("p2") + "\n]", BAD,
         "INVALID_JSON $ L2", "ok:p2"));
     cases.add(one("a syntax error inside one element", "[\n" + p("p1") + ",\n{\"id\" \"x\"},\n" + p("p3") + "\n]", BAD,

@@ -148,11 +148,12 @@ final class ValueFramer {
         arrayState = ArrayState.AFTER_COMMA;
         return null;
       }
+      skipWhile(", \t\r\n\uFEFF"); // a run of commas is one fault, not one record per comma
       return fault(atLine, atColumn, "INVALID_JSON", "an empty place in the array at line " + atLine + ", column "
           + atColumn + " (two commas, or a comma right after [); remove the comma");
     }
     if (c == '}' || c == ':') {
-      skipStray();
+      skipWhile("}: \t\r\n\uFEFF"); // never the ] that closes the array
       return fault(atLine, atColumn, "INVALID_JSON", "unexpected `" + (char) c + "` at line " + atLine + ", column "
           + atColumn + ", between the records of the array; remove it");
     }
@@ -339,9 +340,9 @@ final class ValueFramer {
     }
   }
 
-  private void skipStray() throws IOException {
+  private void skipWhile(String chars) throws IOException {
     int c;
-    while ((c = peek()) >= 0 && isStray(c)) {
+    while ((c = peek()) >= 0 && chars.indexOf(c) >= 0) {
       read();
     }
   }

@@ -127,6 +127,7 @@ public final class RecordReader {
 
   private static String lastName(JsonParser parser) {
     JsonStreamContext context = parser == null ? null : parser.getParsingContext();
-    return context == null || context.getCurrentName() == null ? "" : context.getCurrentName();
+    String name = context == null || context.getCurrentName() == null ? "" : context.getCurrentName();
+    return name.length() > 60 ? name.substring(0, 60) + "…" : name;
   }
 }
