@@ -95,6 +95,93 @@ class InputAccountingPropertyTest {
     assertThat(read(new StringReader(text))).isEqualTo(read(new ChunkedReader(text, new Random(seed))));
   }
 
+  /**
+   * Differential: valid JSON, formatted with random whitespace and line breaks (indented after a
+   * line break in a stream of objects, as every pretty-printer does), strings full of brackets,
+   * quotes, escapes and BOMs, is framed into exactly the values Jackson reads from it.
+   */
+  @Property(tries = 300)
+  void validJsonInAnyFormatting_isFramedExactlyAsJacksonReadsIt(@ForAll long seed) throws IOException {
+    Random random = new Random(seed);
+    boolean array = random.nextBoolean();
+    List<JsonNode> values = new ArrayList<>();
+    for (int i = 1 + random.nextInt(6); i > 0; i--) {
+      values.add(array && random.nextInt(4) == 0 ? randomJson(random, 0) : randomObject(random, 0));
+    }
+    String text = array
+        ? spread(Json.MAPPER.valueToTree(values), random, false)
+        : String.join("", values.stream().map(v -> {
+            try {
+              return spread(v, random, true) + (random.nextBoolean() ? "\n" : " ");
+            } catch (IOException e) {
+              throw new IllegalStateException(e);
+            }
+          }).toList());
+    List<String> framed = new ArrayList<>();
+    try (ProfileStream stream = new ProfileStream("p", new ChunkedReader(text, random))) {
+      stream.forEachRemaining(r -> framed.add(r.error() != null ? "ERROR " + r.error() : r.node().toString()));
+    }
+    assertThat(framed).as(text).containsExactlyElementsOf(values.stream().map(JsonNode::toString).toList());
+  }
+
+  private static final String TRICKY = "ab{}[]\",:\\ \t/é\u2028\uFEFF";
+
+  private static JsonNode randomJson(Random random, int depth) {
+    return switch (random.nextInt(depth > 3 ? 4 : 6)) {
+      case 0 -> com.fasterxml.jackson.databind.node.TextNode.valueOf(tricky(random, 8));
+      case 1 -> com.fasterxml.jackson.databind.node.IntNode.valueOf(random.nextInt(2000) - 1000);
+      case 2 -> random.nextBoolean() ? com.fasterxml.jackson.databind.node.BooleanNode.TRUE
+          : com.fasterxml.jackson.databind.node.NullNode.instance;
+      case 3 -> com.fasterxml.jackson.databind.node.DoubleNode.valueOf(random.nextDouble() * 100);
+      case 4 -> randomObject(random, depth + 1);
+      default -> {
+        com.fasterxml.jackson.databind.node.ArrayNode list = Json.MAPPER.createArrayNode();
+        for (int i = random.nextInt(4); i > 0; i--) {
+          list.add(randomJson(random, depth + 1));
+        }
+        yield list;
+      }
+    };
+  }
+
+  private static ObjectNode randomObject(Random random, int depth) {
+    ObjectNode object = Json.MAPPER.createObjectNode();
+    for (int i = random.nextInt(4); i > 0; i--) {
+      object.set("k" + i + tricky(random, 2), randomJson(random, depth + 1));
+    }
+    return object;
+  }
+
+  private static String tricky(Random random, int max) {
+    StringBuilder text = new StringBuilder();
+    for (int i = random.nextInt(max); i > 0; i--) {
+      text.append(TRICKY.charAt(random.nextInt(TRICKY.length())));
+    }
+    return text.toString();
+  }
+
+  /**
+   * Serializes {@code value} with a random space, tab, LF, CRLF or blank line before a third of its
+   * tokens; Jackson's parser says where the tokens start, so no quote tracking is needed here.
+   */
+  private static String spread(JsonNode value, Random random, boolean indentAfterNewline) throws IOException {
+    String json = Json.MAPPER.writeValueAsString(value);
+    StringBuilder out = new StringBuilder();
+    int from = 0;
+    try (com.fasterxml.jackson.core.JsonParser parser = Json.MAPPER.createParser(json)) {
+      while (parser.nextToken() != null) {
+        int start = (int) parser.currentTokenLocation().getCharOffset();
+        out.append(json, from, start);
+        from = start;
+        if (start > 0 && random.nextInt(3) == 0) {
+          String space = List.of(" ", "\t", "\n", "\r\n", "  \n   ").get(random.nextInt(5));
+          out.append(space).append(indentAfterNewline && space.endsWith("\n") ? " " : "");
+        }
+      }
+    }
+    return out.append(json.substring(from)).toString();
+  }
+
   private static List<String> read(Reader reader) throws IOException {
     List<String> records = new ArrayList<>();
     try (ProfileStream stream = new ProfileStream("p", reader)) {

@@ -133,7 +133,9 @@ class InputAccountingTest {
     cases.add(one("stray closing brackets between lines", p("p1") + "\n}\n]\n" + p("p2"), BAD,
         "ok:p1", "INVALID_JSON $ L2", "INVALID_JSON $ L3", "ok:p2"));
     cases.add(one("a pretty-printed record inside an NDJSON file", p("p1") + "\n\n{\"id\":\"b\",\n  \"highSchool\":\"GED\"}\n"
-        + p("p3"), BAD, "ok:p1", "INVALID_JSON $ L3", "INVALID_JSON $ L4", "ok:p3"));
+        + p("p3"), OK, "ok:p1", "ok:b", "ok:p3"));
+    cases.add(one("the rest of a broken record at the first column of the next line", p("p1") + "\n{\"id\":\"b\",\"x\":1\n"
+        + "\"highSchool\":\"GED\"}\n" + p("p3"), BAD, "ok:p1", "INVALID_JSON $ L2", "INVALID_JSON $ L3", "ok:p3"));
     cases.add(one("junk with a brace inside a string", "\"a{b\" 7 ]\n" + p("p2"), BAD, "INVALID_JSON $ L1", "ok:p2"));
     cases.add(one("values that are not objects", "42\n\"text\"\nnull\n[1]\n" + p("p5"), BAD,
         "WRONG_TYPE $ L1", "WRONG_TYPE $ L2", "WRONG_TYPE $ L3", "WRONG_TYPE $ L4", "ok:p5"));

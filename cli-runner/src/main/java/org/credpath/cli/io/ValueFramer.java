@@ -291,30 +291,36 @@ final class ValueFramer {
   }
 
   /**
-   * A line has ended inside a record: true when the record is cut there (NDJSON). While the shape
-   * is undecided, the next non-blank line decides: indented, it continues the record (a
-   * pretty-printed document); at its first column it starts a new record when it begins with
-   * {@code {}, or when the line before ended on a complete value and it begins with something
-   * other than the {@code ,}, {@code }} or {@code ]} that valid JSON needs there.
+   * A line has ended inside a record: true when the record is cut there. In NDJSON, and while the
+   * shape is undecided, the next non-blank line decides: indented, it continues the record; at its
+   * first column it starts a new record when it begins with {@code {}, or when the line before
+   * ended on a complete value and it begins with something other than the {@code ,}, {@code }} or
+   * {@code ]} that valid JSON needs there. So a broken NDJSON line costs only itself, and a
+   * pretty-printed record in an NDJSON file is still read whole. The first decision also fixes the
+   * shape: a record that continues makes the file a stream of pretty-printed documents, where only
+   * quotes and brackets count.
    */
   private boolean lineEnds(char last, Text text) throws IOException {
+    if (mode != Mode.UNDECIDED && mode != Mode.NDJSON) {
+      return false;
+    }
+    boolean indented = false;
+    int next;
+    while ((next = peek()) >= 0 && isSpace(next)) {
+      text.add((char) read());
+      indented = next == '\n' ? false : indented || next == ' ' || next == '\t';
+    }
+    boolean valueEnded = last != '{' && last != '[' && last != ',' && last != ':';
+    boolean newRecord = !indented && (next == '{' || valueEnded && next >= 0 && ",}]".indexOf(next) < 0);
     if (mode == Mode.UNDECIDED) {
-      boolean indented = false;
-      int next;
-      while ((next = peek()) >= 0 && isSpace(next)) {
-        text.add((char) read());
-        indented = next == '\n' ? false : indented || next == ' ' || next == '\t';
-      }
-      boolean valueEnded = last != '{' && last != '[' && last != ',' && last != ':';
-      boolean newRecord = !indented && (next == '{' || valueEnded && next >= 0 && ",}]".indexOf(next) < 0);
       mode = newRecord ? Mode.NDJSON : Mode.DOCUMENTS;
     }
-    return mode == Mode.NDJSON;
+    return newRecord;
   }
 
   private Frame cut(long atLine, long atColumn) {
-    return fault(atLine, atColumn, "INVALID_JSON", "line " + atLine + " ends before its record is closed (a "
-        + "closing bracket or quote is missing); reading resumes on the next line");
+    return fault(atLine, atColumn, "INVALID_JSON", "the record at line " + atLine + " is not closed (a closing "
+        + "bracket or quote is missing) before line " + line + " starts a new record; reading resumes there");
   }
 
   private static boolean canOpen(char container, char last) {
