@@ -14,10 +14,10 @@ import org.credpath.kb.json.RecordError;
  * <p>Framing follows only quotes and brackets, so nothing inside a value (a duplicate key, an
  * oversized string) can move a boundary. The shape is decided by structure alone: a file whose
  * first non-blank character is {@code [} is an array; otherwise it is a stream of values, read as
- * NDJSON (one record per line, every line boundary a place to resume) unless its first record
- * legitimately continues on the next line (a pretty-printed object), which makes it a stream of
- * multi-line documents. Where a record goes wrong, framing resumes where a new record must begin:
- * the next line for NDJSON, or, for any shape, a {@code {} that valid JSON could not hold there.
+ * NDJSON (one record per line) unless its first record continues on an indented next line (a
+ * pretty-printed object), which makes it a stream of multi-line documents. Where a record goes
+ * wrong, framing resumes where a new record must begin: in NDJSON the next line that starts one
+ * (see {@link #lineEnds}), and in any shape a {@code {} that valid JSON could not hold there.
  *
  * <p>Memory is bounded: a value longer than {@link Json#MAX_RECORD} characters keeps only its first
  * {@code MAX_RECORD} characters while the rest is scanned to the value's end.
@@ -183,8 +183,10 @@ final class ValueFramer {
   }
 
   /**
-   * Frames one value starting at the current character. In NDJSON a record must end on its line;
-   * while the shape is undecided, the first line end inside the first record decides it.
+   * Frames one value starting at the current character: a scalar token (inside the array), or an
+   * object, array or string followed through its quotes and brackets to where it closes. A line
+   * end inside it may cut it ({@link #lineEnds}); so may a {@code {} it cannot hold, or the array's
+   * closing {@code ]}. A closer that matches a deeper opener closes everything above it.
    */
   private Frame value(long atLine, long atColumn) throws IOException {
     Text text = new Text();
