@@ -223,6 +223,20 @@ class InputAccountingTest {
   }
 
   @Test
+  void standardInput_withJsonOutput_accountsTheSameWay() throws IOException {
+    CliRun run = CliRun.runWithStdin("[" + p("p1") + "][" + p("p2") + "]garbage", "evaluate", "--as-of", "2026-11-22", "-");
+
+    JsonNode out = Json.MAPPER.readTree(run.out());
+    List<String> described = new ArrayList<>();
+    out.forEach(record -> described.add(describe(record)));
+    assertThat(described).containsExactly("ok:p1", "INVALID_JSON $ L1", "ok:p2", "INVALID_JSON $ L1");
+    assertThat(out.get(3).at("/error/source").asText()).isEqualTo("-");
+    assertThat(out.get(3).at("/error/index").asInt()).isEqualTo(3);
+    assertThat(run.err()).contains("4 record(s), 2 error(s)");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.DATA_ERROR);
+  }
+
+  @Test
   void misspeltRequiredField_namedWithItsSuggestion_nextToTheRequiredProblem_andEveryOtherUnknownField() throws IOException {
     Path input = tmp.resolve("typos.ndjson");
     Files.writeString(input, "{\"id\":\"m\",\"highschool\":\"GED\",\"foo\":1}\n"

@@ -192,10 +192,7 @@ final class ValueFramer {
     Text text = new Text();
     int c = peek();
     if (c != '{' && c != '[' && c != '"') {
-      while ((c = peek()) >= 0 && !isSpace(c) && "{}[],:\"".indexOf(c) < 0) {
-        text.add((char) read());
-      }
-      return text.frame(atLine, atColumn);
+      return token(text, atLine, atColumn);
     }
     char[] stack = new char[STACK];
     long depth = 0;
@@ -247,16 +244,7 @@ final class ValueFramer {
           last = (char) c;
         }
         case '}', ']' -> {
-          char opener = c == '}' ? '{' : '[';
-          long match = depth;
-          if (depth > STACK) {
-            match = depth - 1;
-          } else {
-            while (match > 0 && stack[(int) match - 1] != opener) {
-              match--;
-            }
-            match--;
-          }
+          long match = opened(stack, depth, c == '}' ? '{' : '[');
           if (match < 0) {
             if (c == ']' && inArray) {
               return fault(atLine, atColumn, "INVALID_JSON", "the record that starts at line " + atLine
@@ -290,6 +278,31 @@ final class ValueFramer {
         }
       }
     }
+  }
+
+  /** A scalar element of the array ({@code 42}, {@code true}, or garbage): up to a space or a bracket, comma or colon. */
+  private Frame token(Text text, long atLine, long atColumn) throws IOException {
+    int c;
+    while ((c = peek()) >= 0 && !isSpace(c) && "{}[],:\"".indexOf(c) < 0) {
+      text.add((char) read());
+    }
+    return text.frame(atLine, atColumn);
+  }
+
+  /**
+   * The depth a closer brings the record back to: that of its matching {@code opener}, the nearest
+   * one on the stack (closing any left open above it), or -1 when none is open. Beyond the stack's
+   * reach the closer is taken to match.
+   */
+  private static long opened(char[] stack, long depth, char opener) {
+    if (depth > STACK) {
+      return depth - 1;
+    }
+    long match = depth;
+    while (match > 0 && stack[(int) match - 1] != opener) {
+      match--;
+    }
+    return match - 1;
   }
 
   /**
