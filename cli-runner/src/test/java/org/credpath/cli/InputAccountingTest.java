@@ -237,6 +237,21 @@ class InputAccountingTest {
   }
 
   @Test
+  void recordsThatCannotBeRead_stillNameTheirCandidate_whenTheIdComesFirst() throws IOException {
+    Path input = tmp.resolve("ids.ndjson");
+    Files.writeString(input, "{\"id\":\"big\",\"state\":\"" + "x".repeat(2_000_000) + "\"}\n"
+        + "{\"id\":\"dup\",\"highSchool\":\"GED\",\"highSchool\":\"GED\"}\n"
+        + "{\"id\":\"syntax\",\"highSchool\" \"GED\"}\n"
+        + "{\"highSchool\" \"GED\",\"id\":\"late\"}\n"
+        + "{\"education\":[{\"id\":\"nested\"}],\"id\":\"outer\",\"x\"}\n");
+
+    CliRun run = CliRun.run("evaluate", "--as-of", "2026-11-22", "--format", "ndjson", "-q", input.toString());
+
+    assertThat(records(run.out())).extracting(r -> r.get("candidateId").asText(null) + " " + r.at("/error/code").asText())
+        .containsExactly("big TOO_LARGE", "dup DUPLICATE_KEY", "syntax INVALID_JSON", "null INVALID_JSON", "outer INVALID_JSON");
+  }
+
+  @Test
   void misspeltRequiredField_namedWithItsSuggestion_nextToTheRequiredProblem_andEveryOtherUnknownField() throws IOException {
     Path input = tmp.resolve("typos.ndjson");
     Files.writeString(input, "{\"id\":\"m\",\"highschool\":\"GED\",\"foo\":1}\n"

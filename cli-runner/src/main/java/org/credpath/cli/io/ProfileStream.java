@@ -64,18 +64,17 @@ public final class ProfileStream implements Iterator<InputRecord>, Closeable {
     if (frame.fault() != null) {
       return error(frame.line(), frame.fault());
     }
-    if (frame.tooLong()) {
-      return error(frame.line(), RecordReader.tooLong(frame.text(), frame.line()));
-    }
     if (frame.text().indexOf(REPLACEMENT) >= 0) {
       return error(frame.line(), new RecordError("INVALID_ENCODING", "$", "the record at line " + frame.line()
           + " holds bytes that are not valid UTF-8; save the file as UTF-8"));
     }
-    RecordReader.Parsed parsed = RecordReader.parse(frame.text(), frame.line(), frame.column());
-    if (parsed.error() != null) {
-      return error(frame.line(), parsed.error());
+    RecordError unreadable = frame.tooLong() ? RecordReader.tooLong(frame.text(), frame.line()) : null;
+    RecordReader.Parsed parsed = unreadable == null ? RecordReader.parse(frame.text(), frame.line(), frame.column()) : null;
+    if (parsed != null && parsed.error() == null) {
+      return new InputRecord(source, index++, frame.line(), parsed.node(), null);
     }
-    return new InputRecord(source, index++, frame.line(), parsed.node(), null);
+    return new InputRecord(source, index++, frame.line(), null, unreadable != null ? unreadable : parsed.error(),
+        RecordReader.idOf(frame.text()));
   }
 
   /** What a decoder puts in place of bytes that are not UTF-8. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -106,6 +107,30 @@ public final class RecordReader {
     }
     return new RecordError("INVALID_JSON", parser == null ? "$" : pathOf(parser),
         "not valid JSON at line " + atLine + ", column " + atColumn + ": " + advice);
+  }
+
+  /**
+   * The record's top-level string {@code id}, read from its text as far as the text can be read
+   * (before a syntax error, a duplicate key or a limit), so that an error record can still name its
+   * candidate; null when there is none before the text goes wrong.
+   */
+  public static String idOf(String text) {
+    try (JsonParser parser = Json.MAPPER.createParser(text)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+        boolean isId = "id".equals(parser.currentName());
+        JsonToken value = parser.nextToken();
+        if (isId) {
+          return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+        }
+        parser.skipChildren();
+      }
+    } catch (IOException e) {
+      // the text goes wrong before an id: there is none to report
+    }
+    return null;
   }
 
   /** "$.education[0].level" for where the parser stands. */
