@@ -194,8 +194,7 @@ final class ValueFramer {
     if (c != '{' && c != '[' && c != '"') {
       return token(text, atLine, atColumn);
     }
-    char[] stack = new char[STACK];
-    long depth = 0;
+    Brackets brackets = new Brackets();
     Quotes quotes = new Quotes();
     boolean crossedLine = false;
     char last = 0;
@@ -220,7 +219,7 @@ final class ValueFramer {
           continue;
         }
         last = '"';
-        if (depth == 0) {
+        if (brackets.depth == 0) {
           return text.frame(atLine, atColumn);
         }
         continue;
@@ -228,24 +227,19 @@ final class ValueFramer {
       switch (c) {
         case '"' -> quotes.take(text.add((char) read()));
         case '{', '[' -> {
-          if (c == '{' && depth > 0 && depth <= STACK && !canOpen(stack[(int) depth - 1], last)) {
-            if (inArray && depth > 0) {
+          if (c == '{' && brackets.depth > 0 && !brackets.canOpenObject(last)) {
+            if (inArray) {
               arrayState = ArrayState.AFTER_COMMA;
             }
             return fault(atLine, atColumn, "INVALID_JSON", "the record that starts at line " + atLine
                 + " is not closed before a new record begins at line " + line + ", column " + (column + 1)
                 + " (a } or ] is missing); the new record is read on its own");
           }
-          text.add((char) read());
-          if (depth < STACK) {
-            stack[(int) depth] = (char) c;
-          }
-          depth++;
+          brackets.open(text.add((char) read()));
           last = (char) c;
         }
         case '}', ']' -> {
-          long match = opened(stack, depth, c == '}' ? '{' : '[');
-          if (match < 0) {
+          if (!brackets.close(c == '}' ? '{' : '[')) {
             if (c == ']' && inArray) {
               return fault(atLine, atColumn, "INVALID_JSON", "the record that starts at line " + atLine
                   + " is not closed before the ] that ends the array at line " + line + ", column " + (column + 1));
@@ -254,9 +248,8 @@ final class ValueFramer {
             continue;
           }
           text.add((char) read());
-          depth = match;
           last = (char) c;
-          if (depth == 0) {
+          if (brackets.depth == 0) {
             if (mode == Mode.UNDECIDED && !crossedLine) {
               mode = Mode.NDJSON;
             }
@@ -290,22 +283,6 @@ final class ValueFramer {
   }
 
   /**
-   * The depth a closer brings the record back to: that of its matching {@code opener}, the nearest
-   * one on the stack (closing any left open above it), or -1 when none is open. Beyond the stack's
-   * reach the closer is taken to match.
-   */
-  private static long opened(char[] stack, long depth, char opener) {
-    if (depth > STACK) {
-      return depth - 1;
-    }
-    long match = depth;
-    while (match > 0 && stack[(int) match - 1] != opener) {
-      match--;
-    }
-    return match - 1;
-  }
-
-  /**
    * A line has ended inside a record: true when the record is cut there. In NDJSON, and while the
    * shape is undecided, the next non-blank line decides: indented, it continues the record; at its
    * first column it starts a new record when it begins with {@code {}, or when the line before
@@ -336,10 +313,6 @@ final class ValueFramer {
   private Frame cut(long atLine, long atColumn) {
     return fault(atLine, atColumn, "INVALID_JSON", "the record at line " + atLine + " is not closed (a closing "
         + "bracket or quote is missing) before line " + line + " starts a new record; reading resumes there");
-  }
-
-  private static boolean canOpen(char container, char last) {
-    return container == '[' ? last == '[' || last == ',' : last == ':';
   }
 
   private Frame fault(long atLine, long atColumn, String code, String message) {
@@ -399,6 +372,50 @@ final class ValueFramer {
       }
     }
     return c;
+  }
+
+  /**
+   * The brackets open in a record. The innermost {@link #STACK} are remembered for matching (deeper
+   * nesting is only counted: it is TOO_LARGE anyway), with a count per kind so that a closer with
+   * no opener of its kind is known at once, never by a search: framing stays linear in the input.
+   */
+  private static final class Brackets {
+    private final char[] stack = new char[STACK];
+    private final long[] remembered = new long[2];
+    long depth;
+
+    void open(char c) {
+      if (depth < STACK) {
+        stack[(int) depth] = c;
+        remembered[c == '{' ? 0 : 1]++;
+      }
+      depth++;
+    }
+
+    /** Closes back to the nearest {@code opener}, closing any left open above it; false when none is open. */
+    boolean close(char opener) {
+      if (depth > STACK) {
+        depth--;
+        return true;
+      }
+      if (remembered[opener == '{' ? 0 : 1] == 0) {
+        return false;
+      }
+      char popped;
+      do {
+        popped = stack[(int) --depth];
+        remembered[popped == '{' ? 0 : 1]--;
+      } while (popped != opener);
+      return true;
+    }
+
+    /** Whether valid JSON may open an object after {@code last} here: as an array element, or as a field's value. */
+    boolean canOpenObject(char last) {
+      if (depth > STACK) {
+        return true;
+      }
+      return stack[(int) depth - 1] == '[' ? last == '[' || last == ',' : last == ':';
+    }
   }
 
   /** Whether the characters read so far leave a JSON string open, following backslash escapes. */
