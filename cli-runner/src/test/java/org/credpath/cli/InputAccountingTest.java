@@ -266,6 +266,9 @@ class InputAccountingTest {
     assertThat(first.get("message").asText()).startsWith("unknown field `highschool` — did you mean `highSchool`?");
     assertThat(first.get("more")).extracting(m -> m.get("code").asText() + " " + m.get("path").asText())
         .containsExactly("UNKNOWN_FIELD $.foo", "INVALID_FIELD $.highSchool");
+    CliRun text = CliRun.run("evaluate", "--as-of", "2026-11-22", "--format", "text", "-q", input.toString());
+    assertThat(text.out()).contains("UNKNOWN_FIELD at $.highschool: unknown field `highschool` — did you mean `highSchool`?")
+        .contains("UNKNOWN_FIELD at $.foo:").contains("INVALID_FIELD at $.highSchool: is required");
     JsonNode second = records.get(1).get("error");
     assertThat(second.get("message").asText()).startsWith("unknown field `earndOn` — did you mean `earnedOn`?");
     assertThat(second.get("more")).extracting(m -> m.get("path").asText() + " " + m.get("message").asText())

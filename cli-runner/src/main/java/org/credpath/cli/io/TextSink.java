@@ -36,8 +36,13 @@ public final class TextSink implements ResultSink {
   private void writeRecord(Object record) {
     if (record instanceof ErrorRecord e) {
       out.println(RULE);
-      out.printf("%s could not be evaluated%n", e.candidateId() == null ? "Record " + e.error().index() + " of " + e.error().source() : e.candidateId());
-      out.printf("  %s at %s: %s%n%n", e.error().code(), e.error().path(), e.error().message());
+      out.printf("%s could not be evaluated%n", e.candidateId() == null
+          ? "Record " + e.error().index() + " (line " + e.error().line() + ") of " + e.error().source() : e.candidateId());
+      out.printf("  %s at %s: %s%n", e.error().code(), e.error().path(), e.error().message());
+      for (org.credpath.kb.json.RecordError more : e.error().more()) {
+        out.printf("  %s at %s: %s%n", more.code(), more.path(), more.message());
+      }
+      out.println();
       return;
     }
     EvaluationResult r = (EvaluationResult) record;
