@@ -78,18 +78,30 @@ public final class CredpathEngine {
     }
     List<RuleProblem> warnings = new ArrayList<>(RuleLint.check(source));
     CompiledRulesCache cache = cacheDir == null ? null : new CompiledRulesCache(cacheDir);
-    KieBase cached = cache == null ? null : cache.read(info.sha256());
-    if (cached != null) {
-      return new CredpathEngine(cached, source, catalogue, info, warnings, salaries);
+    CompiledRules cached = cache == null ? null : cache.read(info.sha256());
+    CompiledRules compiled = cached != null ? cached : DrlCompiler.compile(source, warnings);
+    // Nothing generated from the folder is loaded, let alone run, before every class has passed.
+    List<RuleProblem> refused = RuleBytecodeCheck.check(compiled, source);
+    if (!refused.isEmpty()) {
+      throw new RulesException(refused);
     }
-    KieBase kieBase = DrlCompiler.compile(source, warnings);
+    KieBase kieBase;
+    try {
+      kieBase = compiled.newKieBase();
+    } catch (RuntimeException | LinkageError e) {
+      throw new RulesException(List.of(DroolsMessages.fromThrowable(e, source)), e);
+    }
     CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, warnings, salaries);
+    if (cached != null) {
+      // The entry was written only after these very classes passed the smoke run.
+      return engine;
+    }
     RuleProblem runtimeProblem = SmokeCheck.run(source, p -> engine.evaluate(p, SmokeCheck.AS_OF));
     if (runtimeProblem != null) {
       throw new RulesException(List.of(runtimeProblem));
     }
     if (cache != null) {
-      cache.write(info.sha256(), kieBase);
+      cache.write(info.sha256(), compiled);
     }
     return engine;
   }

@@ -16,7 +16,7 @@ class CompiledRulesCacheTest {
 
   private long entries() throws IOException {
     try (Stream<Path> files = Files.list(cache)) {
-      return files.filter(f -> f.toString().endsWith(".kbase")).count();
+      return files.filter(f -> f.toString().endsWith(".rules")).count();
     }
   }
 
@@ -53,7 +53,7 @@ class CompiledRulesCacheTest {
     RuleSource source = RuleSource.directory(Fixtures.minimalDir());
     CredpathEngine.load(source, cache);
     try (Stream<Path> files = Files.list(cache)) {
-      Files.writeString(files.filter(f -> f.toString().endsWith(".kbase")).findFirst().orElseThrow(), "not a knowledge base");
+      Files.writeString(files.filter(f -> f.toString().endsWith(".rules")).findFirst().orElseThrow(), "not a knowledge base");
     }
 
     CredpathEngine engine = CredpathEngine.load(source, cache);

@@ -105,7 +105,7 @@ class RuleProblemsTest {
   }
 
   @Test
-  void typeErrorThatOnlyFailsAtRunTime_caughtBySmokeCheckNamingTheRule() {
+  void numberComparedWithText_refusedWhenCompiledNamingTheRule() {
     RuleProblem problem = onlyError(Fixtures.minimalWith("runtime.drl", Fixtures.drl("""
         rule "T-HS: compares hours with text"
         when
@@ -116,8 +116,8 @@ class RuleProblemsTest {
 
     assertThat(problem.file()).isEqualTo("runtime.drl");
     assertThat(problem.line()).as("the line of the offending expression").isEqualTo(8);
-    assertThat(problem.column()).isEqualTo(18);
-    assertThat(problem.message()).contains("T-HS: compares hours with text").contains("fails at run time");
+    assertThat(problem.column()).as("at the text").isEqualTo(28);
+    assertThat(problem.message()).contains("T-HS: compares hours with text").contains("is text");
   }
 
   @Test

@@ -1,0 +1,185 @@
+package org.credpath.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.credpath.model.error.RuleProblem;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Places a refusal found in generated code at the {@code .drl} text that produced it. The
+ * executable model builds each rule in a method that calls {@code D.rule(package, name)} and names
+ * the lambda classes holding its constraints and consequence; so a generated class leads to its
+ * rule, and the refused name (the method, field or type) is then looked up in that rule's text,
+ * comments and strings blanked. Functions and declared types are found by their own names.
+ */
+final class GeneratedCodeLocator {
+  private final RuleSource source;
+  private final Map<String, String> ruleOfClass = new HashMap<>();
+  private final Map<String, String> blanked = new HashMap<>();
+
+  GeneratedCodeLocator(CompiledRules rules, RuleSource source) {
+    this.source = source;
+    source.drlFiles().forEach((file, text) -> blanked.put(file, RuleGuard.blankCommentsAndStrings(text)));
+    rules.classes().forEach((name, bytes) -> {
+      try {
+        new ClassReader(bytes).accept(new RuleIndex(), ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+      } catch (RuntimeException e) {
+        // A damaged class is refused by the check itself; it simply has no rule here.
+      }
+    });
+  }
+
+  RuleProblem locate(RuleBytecodeCheck.Refusal refusal) {
+    String rule = ruleOfClass.get(refusal.className() + "#" + refusal.method());
+    rule = rule != null ? rule : ruleOfClass.get(refusal.className());
+    RuleLocator.Location where = rule == null ? null : RuleLocator.find(source, rule);
+    if (where == null && refusal.method() != null) {
+      where = declaration("function\\s+[\\w.<>\\[\\], ]+?\\s+" + Pattern.quote(refusal.method()) + "\\s*\\(");
+    }
+    if (where == null) {
+      where = declaration("declare\\s+(?:enum\\s+)?" + Pattern.quote(RuleBytecodeCheck.simpleName(refusal.className()))
+          + "\\b");
+    }
+    String prefix = where != null && where.name() != null ? "rule \"" + where.name() + "\": " : "";
+    if (where != null) {
+      int[] at = token(where.file(), where.line(), refusal.token());
+      return RuleProblem.error(where.file(), at[0], at[1], prefix + refusal.message());
+    }
+    RuleLocator.Location anywhere = anywhere(refusal.token());
+    if (anywhere != null) {
+      return RuleProblem.error(anywhere.file(), anywhere.line(), anywhere.column(), refusal.message());
+    }
+    return RuleProblem.error(source.origin(), 0, 0, refusal.message());
+  }
+
+  /** Line and column of {@code token} from {@code line} to the end of the block; the block start if absent. */
+  private int[] token(String file, int line, String token) {
+    String[] lines = blanked.get(file).split("\r?\n", -1);
+    if (token != null && !token.isEmpty()) {
+      Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(token) + "(?![\\w$])");
+      for (int i = line - 1; i < lines.length; i++) {
+        Matcher m = word.matcher(lines[i]);
+        if (m.find()) {
+          return new int[] {i + 1, m.start() + 1};
+        }
+        if (i > line - 1 && lines[i].strip().equals("end")) {
+          break;
+        }
+      }
+    }
+    int column = 1;
+    String text = lines[line - 1];
+    while (column <= text.length() && Character.isWhitespace(text.charAt(column - 1))) {
+      column++;
+    }
+    return new int[] {line, column};
+  }
+
+  private RuleLocator.Location declaration(String regex) {
+    Pattern p = Pattern.compile(regex);
+    for (Map.Entry<String, String> file : blanked.entrySet()) {
+      String[] lines = file.getValue().split("\r?\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        Matcher m = p.matcher(lines[i]);
+        if (m.find()) {
+          return new RuleLocator.Location(file.getKey(), i + 1, m.start() + 1, null);
+        }
+      }
+    }
+    return null;
+  }
+
+  private RuleLocator.Location anywhere(String token) {
+    if (token == null || token.isEmpty()) {
+      return null;
+    }
+    Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(token) + "(?![\\w$])");
+    for (String file : new java.util.TreeSet<>(blanked.keySet())) {
+      String[] lines = blanked.get(file).split("\r?\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        Matcher m = word.matcher(lines[i]);
+        if (m.find()) {
+          return new RuleLocator.Location(file, i + 1, m.start() + 1, null);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Records, for each rule-building method, the rule's name and every generated class it names. */
+  private final class RuleIndex extends ClassVisitor {
+    RuleIndex() {
+      super(Opcodes.ASM9);
+    }
+
+    private String className;
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+      className = name;
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+      String self = className + "#" + name;
+      return new MethodVisitor(Opcodes.ASM9) {
+        private final List<String> strings = new ArrayList<>();
+        private final List<String> classes = new ArrayList<>();
+        private String rule;
+
+        @Override
+        public void visitLdcInsn(Object value) {
+          if (value instanceof String s) {
+            strings.add(s);
+          }
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String field, String desc) {
+          classes.add(owner);
+        }
+
+        @Override
+        public void visitTypeInsn(int opcode, String type) {
+          classes.add(type);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
+          if (rule == null && owner.equals("org/drools/modelcompiler/dsl/pattern/D") && method.equals("rule")
+              && strings.size() >= 2) {
+            rule = strings.get(strings.size() - 1);
+          }
+          classes.add(owner);
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String n, String d, org.objectweb.asm.Handle bsm, Object... args) {
+          for (Object a : args) {
+            if (a instanceof org.objectweb.asm.Handle h) {
+              classes.add(h.getOwner());
+              classes.add(h.getOwner() + "#" + h.getName());
+            }
+          }
+        }
+
+        @Override
+        public void visitEnd() {
+          if (rule != null) {
+            ruleOfClass.putIfAbsent(self, rule);
+            for (String c : classes) {
+              ruleOfClass.putIfAbsent(c, rule);
+            }
+          }
+        }
+      };
+    }
+  }
+}
