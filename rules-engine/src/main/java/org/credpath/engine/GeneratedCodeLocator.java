@@ -37,30 +37,102 @@ final class GeneratedCodeLocator {
   }
 
   RuleProblem locate(RuleBytecodeCheck.Refusal refusal) {
-    String rule = ruleOfClass.get(refusal.className() + "#" + refusal.method());
-    rule = rule != null ? rule : ruleOfClass.get(refusal.className());
-    RuleLocator.Location where = rule == null ? null : RuleLocator.find(source, rule);
+    RuleLocator.Location where = rule(refusal);
     if (where == null && refusal.method() != null) {
-      where = declaration("function\\s+[\\w.<>\\[\\], ]+?\\s+" + Pattern.quote(refusal.method()) + "\\s*\\(");
+      where = declaration("function\\s+[\\w.<>\\[\\], ]+?\\s+" + Pattern.quote(refusal.method()) + "\\s*\\(", null);
     }
     if (where == null) {
       where = declaration("declare\\s+(?:enum\\s+)?" + Pattern.quote(RuleBytecodeCheck.simpleName(refusal.className()))
-          + "\\b");
+          + "\\b", null);
     }
     String prefix = where != null && where.name() != null ? "rule \"" + where.name() + "\": " : "";
     if (where != null) {
-      int[] at = token(where.file(), where.line(), refusal.token());
+      int[] at = token(where.file(), where.line(), refusal);
       return RuleProblem.error(where.file(), at[0], at[1], prefix + refusal.message());
     }
-    RuleLocator.Location anywhere = anywhere(refusal.token());
-    if (anywhere != null) {
-      return RuleProblem.error(anywhere.file(), anywhere.line(), anywhere.column(), refusal.message());
+    // Not traceable to a rule: look in the files of the class's package, then at their package line.
+    List<String> files = filesOfPackage(refusal.className());
+    for (String token : new String[] {refusal.qualified(), refusal.token()}) {
+      RuleLocator.Location found = token == null ? null : wordIn(files, token);
+      if (found != null) {
+        return RuleProblem.error(found.file(), found.line(), found.column(), refusal.message());
+      }
+    }
+    if (!files.isEmpty()) {
+      RuleLocator.Location pkg = declaration("package\\s", files.get(0));
+      return pkg == null ? RuleProblem.error(files.get(0), 1, 1, refusal.message())
+          : RuleProblem.error(pkg.file(), pkg.line(), pkg.column(), refusal.message());
     }
     return RuleProblem.error(source.origin(), 0, 0, refusal.message());
   }
 
+  /** The rule a generated class or method belongs to, directly, through its outer class, or by its encoded name. */
+  private RuleLocator.Location rule(RuleBytecodeCheck.Refusal refusal) {
+    String name = ruleOfClass.get(refusal.className() + "#" + refusal.method());
+    String cls = refusal.className();
+    while (name == null && cls != null) {
+      name = ruleOfClass.get(cls);
+      int nested = cls.lastIndexOf('$');
+      cls = nested > cls.lastIndexOf('/') ? cls.substring(0, nested) : null;
+    }
+    if (name == null) {
+      // Classic-style helper classes are named Rule_<rule name, encoded><n>...
+      String simple = refusal.className().substring(refusal.className().lastIndexOf('/') + 1);
+      for (RuleLocator.Location l : RuleLocator.all(source)) {
+        if (simple.startsWith("Rule_" + encoded(l.name()))) {
+          return l;
+        }
+      }
+      return null;
+    }
+    return RuleLocator.find(source, name);
+  }
+
+  private static String encoded(String ruleName) {
+    StringBuilder out = new StringBuilder();
+    for (char c : ruleName.toCharArray()) {
+      if (Character.isLetterOrDigit(c)) {
+        out.append(c);
+      } else if (c == ' ') {
+        out.append('_');
+      } else {
+        out.append("$u").append((int) c).append('$');
+      }
+    }
+    return out.toString();
+  }
+
+  /** The .drl files whose package is the generated class's package. */
+  private List<String> filesOfPackage(String className) {
+    int slash = className.lastIndexOf('/');
+    String pkg = slash < 0 ? "" : className.substring(0, slash).replace('/', '.');
+    Pattern declared = Pattern.compile("^\\s*package\\s+" + Pattern.quote(pkg) + "\\s*;?", Pattern.MULTILINE);
+    List<String> files = new ArrayList<>();
+    new java.util.TreeMap<>(blanked).forEach((file, text) -> {
+      if (declared.matcher(text).find()) {
+        files.add(file);
+      }
+    });
+    return files;
+  }
+
   /** Line and column of {@code token} from {@code line} to the end of the block; the block start if absent. */
-  private int[] token(String file, int line, String token) {
+  private int[] token(String file, int line, RuleBytecodeCheck.Refusal refusal) {
+    int[] qualified = refusal.qualified() == null ? null : tokenAfter(file, line, refusal.qualified());
+    return qualified != null ? qualified : tokenOrStart(file, line, refusal.token());
+  }
+
+  private int[] tokenAfter(String file, int line, String token) {
+    int[] at = tokenOrStart(file, line, token);
+    return at[0] == line && !startsWithAt(file, at, token) ? null : at;
+  }
+
+  private boolean startsWithAt(String file, int[] at, String token) {
+    String text = blanked.get(file).split("\r?\n", -1)[at[0] - 1];
+    return text.startsWith(token, at[1] - 1);
+  }
+
+  private int[] tokenOrStart(String file, int line, String token) {
     String[] lines = blanked.get(file).split("\r?\n", -1);
     if (token != null && !token.isEmpty()) {
       Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(token) + "(?![\\w$])");
@@ -82,9 +154,12 @@ final class GeneratedCodeLocator {
     return new int[] {line, column};
   }
 
-  private RuleLocator.Location declaration(String regex) {
+  private RuleLocator.Location declaration(String regex, String onlyFile) {
     Pattern p = Pattern.compile(regex);
-    for (Map.Entry<String, String> file : blanked.entrySet()) {
+    for (Map.Entry<String, String> file : new java.util.TreeMap<>(blanked).entrySet()) {
+      if (onlyFile != null && !onlyFile.equals(file.getKey())) {
+        continue;
+      }
       String[] lines = file.getValue().split("\r?\n", -1);
       for (int i = 0; i < lines.length; i++) {
         Matcher m = p.matcher(lines[i]);
@@ -96,12 +171,9 @@ final class GeneratedCodeLocator {
     return null;
   }
 
-  private RuleLocator.Location anywhere(String token) {
-    if (token == null || token.isEmpty()) {
-      return null;
-    }
+  private RuleLocator.Location wordIn(List<String> files, String token) {
     Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(token) + "(?![\\w$])");
-    for (String file : new java.util.TreeSet<>(blanked.keySet())) {
+    for (String file : files) {
       String[] lines = blanked.get(file).split("\r?\n", -1);
       for (int i = 0; i < lines.length; i++) {
         Matcher m = word.matcher(lines[i]);

@@ -39,7 +39,11 @@ final class RuleBytecodeCheck {
   private RuleBytecodeCheck() {}
 
   /** One thing a generated method does that is not allowed, with the name to look for in the DRL. */
-  record Refusal(String className, String method, String token, String message) {}
+  record Refusal(String className, String method, String token, String qualified, String message) {
+    Refusal(String className, String method, String token, String message) {
+      this(className, method, token, null, message);
+    }
+  }
 
   static List<RuleProblem> check(CompiledRules rules, RuleSource source) {
     List<Refusal> refusals = refusals(rules);
@@ -208,8 +212,12 @@ final class RuleBytecodeCheck {
       }
 
       private void use(String problem, String token) {
+        use(problem, token, null);
+      }
+
+      private void use(String problem, String token, String qualified) {
         if (problem != null) {
-          refuse(token, problem);
+          refusals.add(new Refusal(className, method, token, qualified, problem));
         }
       }
 
@@ -217,7 +225,9 @@ final class RuleBytecodeCheck {
         if (allow.isGenerated(owner)) {
           calls.computeIfAbsent(self, k -> new HashSet<>()).add(owner + "." + name + descriptor);
         }
-        use(allow.method(owner, name, descriptor), name.equals("<init>") ? simpleName(owner) : name);
+        boolean constructor = name.equals("<init>");
+        use(allow.method(owner, name, descriptor), constructor ? simpleName(owner) : name,
+            constructor ? null : simpleName(owner) + "." + name);
       }
 
       @Override

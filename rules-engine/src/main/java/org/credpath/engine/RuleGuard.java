@@ -75,6 +75,8 @@ final class RuleGuard {
 
   private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+|function\\s+)?([\\w.$*]+)");
   private static final Pattern QUALIFIED = Pattern.compile("\\b(?:java|javax|jdk|sun|com|org|net|io)\\s*\\.\\s*[\\w.$]+");
+  private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9A-Fa-f]{0,4}");
+  private static final Pattern PACKAGE_ONLY = Pattern.compile("^\\s*package\\s+[\\w.]+\\s*;?\\s*$");
   private static final Pattern WORD = Pattern.compile("\\b[A-Za-z_$][\\w$]*\\b");
 
   private RuleGuard() {}
@@ -86,11 +88,21 @@ final class RuleGuard {
   }
 
   private static void checkFile(String file, String text, List<RuleProblem> problems) {
+    String[] raw = text.split("\n", -1);
+    for (int i = 0; i < raw.length; i++) {
+      Matcher escape = UNICODE_ESCAPE.matcher(raw[i]);
+      if (escape.find()) {
+        // Java reads \\uXXXX before it sees strings and comments, so an escape can hide code
+        // from any reader of the text; nothing in a rule needs one.
+        problems.add(RuleProblem.error(file, i + 1, escape.start() + 1,
+            "unicode escapes (`\\u` followed by a code) are not allowed in rule files: write the character itself"));
+      }
+    }
     String[] lines = blankCommentsAndStrings(text).split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
       int lineNo = i + 1;
-      if (line.stripLeading().startsWith("package ")) {
+      if (PACKAGE_ONLY.matcher(line).matches()) {
         continue;
       }
       Matcher imp = IMPORT.matcher(line);
