@@ -25,7 +25,7 @@ import org.kie.api.runtime.KieSessionsPool;
  */
 public final class CredpathEngine {
   /** Firings allowed in one evaluation before a rule is deemed to loop; real profiles need a few hundred. */
-  public static final int MAX_FIRINGS = 10_000;
+  public static final int MAX_FIRINGS = EvaluationLimits.DEFAULT.maxFirings();
 
   private final KieBase kieBase;
   private final KieSessionsPool sessions;
@@ -35,18 +35,43 @@ public final class CredpathEngine {
   private final List<RuleProblem> warnings;
   private final SalaryTable salaries;
   private final ResultAssembler assembler;
+  private final EvaluationLimits limits;
 
   private CredpathEngine(
       KieBase kieBase, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
       List<RuleProblem> warnings, SalaryTable salaries) {
+    this(kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), source, catalogue, info,
+        warnings, salaries, EvaluationLimits.DEFAULT);
+  }
+
+  private CredpathEngine(
+      KieBase kieBase, KieSessionsPool sessions, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
+      List<RuleProblem> warnings, SalaryTable salaries, EvaluationLimits limits) {
     this.kieBase = kieBase;
-    this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+    this.sessions = sessions;
+    this.limits = limits;
     this.source = source;
     this.catalogue = catalogue;
     this.info = info;
     this.warnings = List.copyOf(warnings);
     this.salaries = salaries;
     this.assembler = new ResultAssembler(catalogue, info);
+  }
+
+  /**
+   * The same rules (sharing their compiled form and session pool) with other per-evaluation
+   * limits: a deadline, an allocation bound and a firing cap. An evaluation that passes one fails
+   * with an {@link org.credpath.model.error.EvaluationException} for that profile only. Default:
+   * {@link EvaluationLimits#DEFAULT} (10 s, 512 MiB, 10,000 firings).
+   */
+  public CredpathEngine withLimits(EvaluationLimits newLimits) {
+    Objects.requireNonNull(newLimits, "newLimits");
+    return new CredpathEngine(kieBase, sessions, source, catalogue, info, warnings, salaries, newLimits);
+  }
+
+  /** The per-evaluation limits in force. */
+  public EvaluationLimits limits() {
+    return limits;
   }
 
   /**
@@ -96,7 +121,8 @@ public final class CredpathEngine {
       // The entry was written only after these very classes passed the smoke run.
       return engine;
     }
-    RuleProblem runtimeProblem = SmokeCheck.run(source, p -> engine.evaluate(p, SmokeCheck.AS_OF));
+    CredpathEngine smoke = engine.withLimits(EvaluationLimits.SMOKE);
+    RuleProblem runtimeProblem = SmokeCheck.run(source, p -> smoke.evaluate(p, SmokeCheck.AS_OF));
     if (runtimeProblem != null) {
       throw new RulesException(List.of(runtimeProblem));
     }
@@ -132,7 +158,7 @@ public final class CredpathEngine {
     if (!problems.isEmpty()) {
       throw new InvalidProfileException(profile.id(), problems);
     }
-    Session.Findings findings = Session.run(kieBase, sessions, profile, asOf, MAX_FIRINGS, trace);
+    Session.Findings findings = Session.run(kieBase, sessions, profile, asOf, limits, trace);
     return new Explanation(
         assembler.assemble(profile.id(), asOf, findings, salaries.lookup(profile.state())), findings.firedRules());
   }
