@@ -85,7 +85,23 @@ final class GeneratedCodeLocator {
       }
       return null;
     }
-    return RuleLocator.find(source, name);
+    RuleLocator.Location found = RuleLocator.find(source, name);
+    return found != null ? found : ruleAnywhere(name);
+  }
+
+  /** A rule declared after other text on its line ({@code package x; rule "y" ...}). */
+  private RuleLocator.Location ruleAnywhere(String name) {
+    String declared = "rule \"" + name + "\"";
+    for (Map.Entry<String, String> file : new java.util.TreeMap<>(source.drlFiles()).entrySet()) {
+      String[] lines = file.getValue().split("\r?\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        int at = lines[i].indexOf(declared);
+        if (at >= 0) {
+          return new RuleLocator.Location(file.getKey(), i + 1, at + 1, name);
+        }
+      }
+    }
+    return null;
   }
 
   private static String encoded(String ruleName) {
@@ -118,8 +134,28 @@ final class GeneratedCodeLocator {
 
   /** Line and column of {@code token} from {@code line} to the end of the block; the block start if absent. */
   private int[] token(String file, int line, RuleBytecodeCheck.Refusal refusal) {
+    for (String construct : constructs(refusal.message())) {
+      int[] at = tokenAfter(file, line, construct);
+      if (at != null) {
+        return at;
+      }
+    }
     int[] qualified = refusal.qualified() == null ? null : tokenAfter(file, line, refusal.qualified());
     return qualified != null ? qualified : tokenOrStart(file, line, refusal.token());
+  }
+
+  /** The DRL words that make a loop, an array or a try block, for refusals that name no member. */
+  private static List<String> constructs(String message) {
+    if (message.startsWith("loops")) {
+      return List.of("while", "for", "do");
+    }
+    if (message.startsWith("arrays")) {
+      return List.of("new");
+    }
+    if (message.startsWith("`try`")) {
+      return List.of("try", "synchronized", "function");
+    }
+    return List.of();
   }
 
   private int[] tokenAfter(String file, int line, String token) {

@@ -358,8 +358,11 @@ final class RuleAllowList {
     if (owner.startsWith("org/drools/") || owner.startsWith("org/kie/")) {
       return "the Drools runtime is not for rule files (insert findings instead)";
     }
-    if (owner.startsWith("java/util/")) {
+    if (owner.startsWith("java/util/") && owner.matches(".*(List|Set|Map|Collection|Collections|Arrays|Queue|Deque|Vector)")) {
       return "rules may only read collections (List, Set, Map), not build or change them";
+    }
+    if (owner.equals("java/util/Date") || owner.endsWith("Calendar") || owner.equals("java/util/TimeZone")) {
+      return "rules must not read the clock (use the candidate's asOf date and java.time)";
     }
     return "it is not on the list of what rules may use";
   }

@@ -39,6 +39,21 @@ class RuleProblemsTest {
   }
 
   @Test
+  void misspeltThen_reportedAtTheTypoWithTheKeywordMeant() {
+    RuleProblem problem = onlyError(Fixtures.minimalWith("typo.drl", Fixtures.drl("""
+        rule "T-HS: misspelt keyword"
+        when
+            Candidate( hasHighSchoolCredential )
+        thenn ((
+            insertLogical( new NoteFinding( "T-HS", "a" ) );
+            insertLogical( new NoteFinding( "T-HS", "b" ) );
+        end
+        """)));
+
+    assertThat(problem.toString()).isEqualTo("typo.drl:9:1: error: `thenn` is not a rule keyword: did you mean `then`?");
+  }
+
+  @Test
   void unknownField_namesTheFieldTheTypeAndItsColumn() {
     RuleProblem problem = onlyError(Fixtures.minimalWith("typo.drl", Fixtures.drl("""
         rule "T-HS: misspelt field"
