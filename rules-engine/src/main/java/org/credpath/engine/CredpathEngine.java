@@ -104,9 +104,14 @@ public final class CredpathEngine {
     List<RuleProblem> warnings = new ArrayList<>(RuleLint.check(source));
     CompiledRulesCache cache = cacheDir == null ? null : new CompiledRulesCache(cacheDir);
     CompiledRules cached = cache == null ? null : cache.read(info.sha256());
+    if (cached != null && !RuleBytecodeCheck.refusals(cached).isEmpty()) {
+      // A cached entry is only ever written after passing; one that fails now was tampered with.
+      // It is never loaded: the rules are compiled from their files again, and the entry replaced.
+      cached = null;
+    }
     CompiledRules compiled = cached != null ? cached : DrlCompiler.compile(source, warnings);
     // Nothing generated from the folder is loaded, let alone run, before every class has passed.
-    List<RuleProblem> refused = RuleBytecodeCheck.check(compiled, source);
+    List<RuleProblem> refused = cached != null ? List.of() : RuleBytecodeCheck.check(compiled, source);
     if (!refused.isEmpty()) {
       throw new RulesException(refused);
     }
