@@ -108,6 +108,32 @@ class HostileRulesCliTest {
   }
 
   @Test
+  void textThatDoublesWithinOneConsequence_isALocatedProblemEvenWhenTheHeapRunsOut() throws Exception {
+    // Straight-line code is finite, but each statement may double the text: 30 of them ask for
+    // gigabytes within one firing, before any bound between firings can look. In a JVM with a
+    // small heap that ends in OutOfMemoryError, which must become a located problem, not a crash.
+    Path rules = tmp.resolve("rules-oom");
+    Files.createDirectories(rules);
+    Path minimal = CliRun.REPO.resolve("rules-engine/src/test/resources/fixtures/minimal");
+    for (String file : new String[] {"kb.properties", "policies.txt", "cahims.drl"}) {
+      Files.copy(minimal.resolve(file), rules.resolve(file));
+    }
+    Files.writeString(rules.resolve("hostile.drl"), "package fixture.hostile;\nimport org.credpath.model.fact.*;\n\n"
+        + "rule \"T-HS: hostile\"\nwhen\n    Candidate()\nthen\n    String s = \"0123456789abcdef\";\n"
+        + "    s = s + s;\n".repeat(30) + "    insert( new NoteFinding( \"T-HS\", s ) );\nend\n");
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx96m", "-XX:TieredStopAtLevel=1", "-Dcredpath.cache=off", "-cp", System.getProperty("java.class.path"),
+        CredpathCli.class.getName(), "rules", "check", rules.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    assertThat(process.exitValue()).as(output).isEqualTo(ExitCode.RULES_ERROR);
+    assertThat(output).startsWith("hostile.drl:4:1: error: rule \"T-HS: hostile\" fails at run time on a sample profile:"
+        + " ran out of memory").doesNotContain("\tat ").doesNotContain("Exception in thread");
+  }
+
+  @Test
   void misspeltThenInAhimaDrl_reportedAtTheTypo() throws IOException {
     Path rules = tmp.resolve("rules-typo");
     EvaluateCommandTest.copyBuiltInRules(rules);

@@ -42,6 +42,7 @@ final class Session {
     // rule per profile (the largest cost in a profile). A traced run attaches a listener, so it
     // gets a fresh session that no later evaluation will reuse.
     KieSession session = trace ? kieBase.newKieSession() : pool.newKieSession();
+    Bounds bounds = new Bounds(session, limits);
     java.util.TreeSet<String> firedRules = new java.util.TreeSet<>();
     try {
       if (trace) {
@@ -53,7 +54,7 @@ final class Session {
         });
       }
       insertFacts(session, profile, asOf);
-      Bounds bounds = new Bounds(session, limits);
+      bounds.start();
       int fired = session.fireAllRules(bounds, maxFirings);
       if (bounds.exceeded != null) {
         throw new EvaluationException(profile.id(), bounds.rule, "rule \"" + bounds.rule + "\" " + bounds.exceeded
@@ -72,8 +73,9 @@ final class Session {
       throw e;
     } catch (OutOfMemoryError | StackOverflowError e) {
       // Only rule code runs here; the failed allocation or the deep stack is gone once unwound.
-      throw new EvaluationException(profile.id(), null, "the rules ran out of "
-          + (e instanceof OutOfMemoryError ? "memory" : "stack") + " while evaluating " + profile.id(), null);
+      String rule = bounds.firing;
+      throw new EvaluationException(profile.id(), rule, (rule == null ? "the rules" : "rule \"" + rule + "\"")
+          + " ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack") + " while evaluating " + profile.id(), null);
     } catch (RuntimeException e) {
       throw new EvaluationException(profile.id(), null,
           "the rules failed while evaluating " + profile.id() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
@@ -89,13 +91,20 @@ final class Session {
   private static final class Bounds implements org.kie.api.runtime.rule.AgendaFilter {
     private static final com.sun.management.ThreadMXBean THREADS = threads();
     private final KieSession session;
-    private final long deadline;
-    private final long allocationLimit;
+    private final EvaluationLimits limits;
+    private long deadline;
+    private long allocationLimit;
     String exceeded;
     String rule;
+    /** The rule firing now, to name it when its consequence runs out of memory or stack. */
+    String firing;
 
     Bounds(KieSession session, EvaluationLimits limits) {
       this.session = session;
+      this.limits = limits;
+    }
+
+    void start() {
       this.deadline = System.nanoTime() + limits.deadline().toNanos();
       long start = allocated();
       this.allocationLimit = start < 0 ? Long.MAX_VALUE : start + limits.maxAllocatedBytes();
@@ -116,6 +125,7 @@ final class Session {
         session.halt();
         return false;
       }
+      firing = match.getRule().getName();
       return true;
     }
 

@@ -348,6 +348,5 @@ class HostileRulesCorpusTest {
     });
     assertThat(bytecode).as(name + ": the bytecode check must refuse it on its own").isNotEmpty();
     assertThat(marker).doesNotExist();
-    System.out.println("CORPUS " + name + " => " + first + " | bytecode: " + bytecode.get(0));
   }
 }
