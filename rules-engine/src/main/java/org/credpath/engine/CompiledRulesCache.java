@@ -2,34 +2,36 @@ package org.credpath.engine;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import org.drools.base.common.DroolsObjectInputStream;
-import org.drools.base.common.DroolsObjectOutputStream;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
-import org.kie.api.KieBase;
-import org.kie.api.definition.KiePackage;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Compiled knowledge bases kept on disk, so that a command-line run does not spend seconds
- * compiling DRL it compiled before. An entry is keyed by the SHA-256 of every rule, catalogue and
- * data file plus {@link #FORMAT}: any edit gives a new key, so stale rules are never served. Only
- * rules that compiled and passed the smoke run are written; an entry that cannot be read is
- * ignored and the rules are compiled again.
+ * Compiled rules kept on disk, so that a command-line run does not spend seconds compiling DRL it
+ * compiled before. An entry holds the class bytes of the executable model, keyed by the SHA-256 of
+ * every rule, catalogue and data file plus {@link #FORMAT}: any edit gives a new key, so stale
+ * rules are never served, and entries written by older code (which stored serialised Drools
+ * packages) are never read.
+ *
+ * <p>An entry is only ever data: the caller passes what it reads through {@link RuleBytecodeCheck}
+ * before loading a class, exactly as after a fresh compile, so a tampered or planted entry cannot
+ * run anything the check refuses. An entry that cannot be read is ignored and the rules compiled
+ * again. Only rules that passed the check and the smoke run are written.
  */
 final class CompiledRulesCache {
-  /** Changes whenever the Drools version or the cache layout changes, so old entries are not read. */
-  static final String FORMAT = "drools-10.2.0-v1";
+  /** Changes whenever the Drools version, the compile path or the entry layout changes. */
+  static final String FORMAT = "drools-10.2.0-exec-model-v2";
+  private static final String MAGIC = "credpath-compiled-rules";
+  /** Far above any real rule folder's generated classes; a larger entry is damaged or hostile. */
+  private static final int MAX_CLASSES = 20_000;
+  private static final int MAX_CLASS_BYTES = 4 << 20;
 
   private final Path dir;
 
@@ -38,36 +40,55 @@ final class CompiledRulesCache {
   }
 
   private Path entry(String sha256) {
-    return dir.resolve(sha256 + "-" + FORMAT + ".kbase");
+    return dir.resolve(sha256 + "-" + FORMAT + ".rules");
   }
 
-  /** The cached knowledge base for these rules, or null when there is none or it cannot be read. */
-  KieBase read(String sha256) {
+  /** The cached compiled rules, or null when there are none or they cannot be read. Loads nothing. */
+  CompiledRules read(String sha256) {
     Path file = entry(sha256);
     if (!Files.isRegularFile(file)) {
       return null;
     }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        ObjectInputStream objects = new DroolsObjectInputStream(in, CompiledRulesCache.class.getClassLoader())) {
-      @SuppressWarnings("unchecked")
-      Collection<KiePackage> packages = (Collection<KiePackage>) objects.readObject();
-      InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
-      kieBase.addPackages(packages);
-      return kieBase;
-    } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+        DataInputStream data = new DataInputStream(in)) {
+      if (!data.readUTF().equals(MAGIC) || !data.readUTF().equals(FORMAT) || !data.readUTF().equals(sha256)) {
+        return null;
+      }
+      int count = data.readInt();
+      if (count < 0 || count > MAX_CLASSES) {
+        return null;
+      }
+      Map<String, byte[]> classes = new TreeMap<>();
+      for (int i = 0; i < count; i++) {
+        String name = data.readUTF();
+        int length = data.readInt();
+        if (length < 0 || length > MAX_CLASS_BYTES) {
+          return null;
+        }
+        classes.put(name, data.readNBytes(length));
+      }
+      return data.read() == -1 ? new CompiledRules(classes) : null;
+    } catch (IOException | RuntimeException e) {
       return null;
     }
   }
 
-  /** Stores the compiled packages; a failure to write only means the next run compiles again. */
-  void write(String sha256, KieBase kieBase) {
+  /** Stores the compiled classes; a failure to write only means the next run compiles again. */
+  void write(String sha256, CompiledRules rules) {
     try {
       Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, "kbase", ".tmp");
+      Path temp = Files.createTempFile(dir, "rules", ".tmp");
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
-          ObjectOutputStream objects = new DroolsObjectOutputStream(out)) {
-        List<KiePackage> packages = new ArrayList<>(kieBase.getKiePackages());
-        objects.writeObject(packages);
+          DataOutputStream data = new DataOutputStream(out)) {
+        data.writeUTF(MAGIC);
+        data.writeUTF(FORMAT);
+        data.writeUTF(sha256);
+        data.writeInt(rules.classes().size());
+        for (Map.Entry<String, byte[]> c : rules.classes().entrySet()) {
+          data.writeUTF(c.getKey());
+          data.writeInt(c.getValue().length);
+          data.write(c.getValue());
+        }
       }
       Files.move(temp, entry(sha256), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {

@@ -25,7 +25,7 @@ import org.kie.api.runtime.KieSessionsPool;
  */
 public final class CredpathEngine {
   /** Firings allowed in one evaluation before a rule is deemed to loop; real profiles need a few hundred. */
-  public static final int MAX_FIRINGS = 10_000;
+  public static final int MAX_FIRINGS = EvaluationLimits.DEFAULT.maxFirings();
 
   private final KieBase kieBase;
   private final KieSessionsPool sessions;
@@ -35,18 +35,43 @@ public final class CredpathEngine {
   private final List<RuleProblem> warnings;
   private final SalaryTable salaries;
   private final ResultAssembler assembler;
+  private final EvaluationLimits limits;
 
   private CredpathEngine(
       KieBase kieBase, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
       List<RuleProblem> warnings, SalaryTable salaries) {
+    this(kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), source, catalogue, info,
+        warnings, salaries, EvaluationLimits.DEFAULT);
+  }
+
+  private CredpathEngine(
+      KieBase kieBase, KieSessionsPool sessions, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
+      List<RuleProblem> warnings, SalaryTable salaries, EvaluationLimits limits) {
     this.kieBase = kieBase;
-    this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+    this.sessions = sessions;
+    this.limits = limits;
     this.source = source;
     this.catalogue = catalogue;
     this.info = info;
     this.warnings = List.copyOf(warnings);
     this.salaries = salaries;
     this.assembler = new ResultAssembler(catalogue, info);
+  }
+
+  /**
+   * The same rules (sharing their compiled form and session pool) with other per-evaluation
+   * limits: a deadline, an allocation bound and a firing cap. An evaluation that passes one fails
+   * with an {@link org.credpath.model.error.EvaluationException} for that profile only. Default:
+   * {@link EvaluationLimits#DEFAULT} (10 s, 512 MiB, 10,000 firings).
+   */
+  public CredpathEngine withLimits(EvaluationLimits newLimits) {
+    Objects.requireNonNull(newLimits, "newLimits");
+    return new CredpathEngine(kieBase, sessions, source, catalogue, info, warnings, salaries, newLimits);
+  }
+
+  /** The per-evaluation limits in force. */
+  public EvaluationLimits limits() {
+    return limits;
   }
 
   /**
@@ -78,18 +103,36 @@ public final class CredpathEngine {
     }
     List<RuleProblem> warnings = new ArrayList<>(RuleLint.check(source));
     CompiledRulesCache cache = cacheDir == null ? null : new CompiledRulesCache(cacheDir);
-    KieBase cached = cache == null ? null : cache.read(info.sha256());
-    if (cached != null) {
-      return new CredpathEngine(cached, source, catalogue, info, warnings, salaries);
+    CompiledRules cached = cache == null ? null : cache.read(info.sha256());
+    if (cached != null && !RuleBytecodeCheck.refusals(cached).isEmpty()) {
+      // A cached entry is only ever written after passing; one that fails now was tampered with.
+      // It is never loaded: the rules are compiled from their files again, and the entry replaced.
+      cached = null;
     }
-    KieBase kieBase = DrlCompiler.compile(source, warnings);
+    CompiledRules compiled = cached != null ? cached : DrlCompiler.compile(source, warnings);
+    // Nothing generated from the folder is loaded, let alone run, before every class has passed.
+    List<RuleProblem> refused = cached != null ? List.of() : RuleBytecodeCheck.check(compiled, source);
+    if (!refused.isEmpty()) {
+      throw new RulesException(refused);
+    }
+    KieBase kieBase;
+    try {
+      kieBase = compiled.newKieBase();
+    } catch (RuntimeException | LinkageError e) {
+      throw new RulesException(List.of(DroolsMessages.fromThrowable(e, source)), e);
+    }
     CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, warnings, salaries);
-    RuleProblem runtimeProblem = SmokeCheck.run(source, p -> engine.evaluate(p, SmokeCheck.AS_OF));
+    if (cached != null) {
+      // The entry was written only after these very classes passed the smoke run.
+      return engine;
+    }
+    CredpathEngine smoke = engine.withLimits(EvaluationLimits.SMOKE);
+    RuleProblem runtimeProblem = SmokeCheck.run(source, p -> smoke.evaluate(p, SmokeCheck.AS_OF));
     if (runtimeProblem != null) {
       throw new RulesException(List.of(runtimeProblem));
     }
     if (cache != null) {
-      cache.write(info.sha256(), kieBase);
+      cache.write(info.sha256(), compiled);
     }
     return engine;
   }
@@ -120,7 +163,7 @@ public final class CredpathEngine {
     if (!problems.isEmpty()) {
       throw new InvalidProfileException(profile.id(), problems);
     }
-    Session.Findings findings = Session.run(kieBase, sessions, profile, asOf, MAX_FIRINGS, trace);
+    Session.Findings findings = Session.run(kieBase, sessions, profile, asOf, limits, trace);
     return new Explanation(
         assembler.assemble(profile.id(), asOf, findings, salaries.lookup(profile.state())), findings.firedRules());
   }

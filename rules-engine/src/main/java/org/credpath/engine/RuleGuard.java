@@ -66,6 +66,8 @@ final class RuleGuard {
       Map.entry("HttpClient", "rules must not use the network"),
       Map.entry("InetAddress", "rules must not use the network"),
       Map.entry("eval", "write the condition as a pattern constraint instead"),
+      Map.entry("declare", "facts come from the credpath model; ask a developer to add a type"),
+      Map.entry("function", "write the logic in the rule itself, or ask a developer for a model method"),
       Map.entry("drools", "the Drools runtime is not for rule files; insert findings instead"),
       Map.entry("kcontext", "the Drools runtime is not for rule files; insert findings instead"),
       Map.entry("global", "globals are not used; rules report through the findings they insert"),
@@ -75,6 +77,9 @@ final class RuleGuard {
 
   private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+|function\\s+)?([\\w.$*]+)");
   private static final Pattern QUALIFIED = Pattern.compile("\\b(?:java|javax|jdk|sun|com|org|net|io)\\s*\\.\\s*[\\w.$]+");
+  private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9A-Fa-f]{0,4}");
+  private static final Pattern PACKAGE_ONLY = Pattern.compile("^\\s*package\\s+[\\w.]+\\s*;?\\s*$");
+  private static final Pattern INLINE_ACCUMULATE = Pattern.compile("\\b(init|action|reverse|result)\\s*\\(");
   private static final Pattern WORD = Pattern.compile("\\b[A-Za-z_$][\\w$]*\\b");
 
   private RuleGuard() {}
@@ -86,11 +91,21 @@ final class RuleGuard {
   }
 
   private static void checkFile(String file, String text, List<RuleProblem> problems) {
+    String[] raw = text.split("\n", -1);
+    for (int i = 0; i < raw.length; i++) {
+      Matcher escape = UNICODE_ESCAPE.matcher(raw[i]);
+      if (escape.find()) {
+        // Java reads \\uXXXX before it sees strings and comments, so an escape can hide code
+        // from any reader of the text; nothing in a rule needs one.
+        problems.add(RuleProblem.error(file, i + 1, escape.start() + 1,
+            "unicode escapes (`\\u` followed by a code) are not allowed in rule files: write the character itself"));
+      }
+    }
     String[] lines = blankCommentsAndStrings(text).split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
       int lineNo = i + 1;
-      if (line.stripLeading().startsWith("package ")) {
+      if (PACKAGE_ONLY.matcher(line).matches()) {
         continue;
       }
       Matcher imp = IMPORT.matcher(line);
@@ -110,6 +125,11 @@ final class RuleGuard {
           problems.add(RuleProblem.error(file, lineNo, qualified.start() + 1,
               "`" + name + "` is not allowed in rule files: use the credpath model and the imports allowed above"));
         }
+      }
+      Matcher inline = INLINE_ACCUMULATE.matcher(line);
+      if (inline.find()) {
+        problems.add(RuleProblem.error(file, lineNo, inline.start(1) + 1, "accumulate code (`" + inline.group(1)
+            + "( … )`) is not allowed in rule files: use sum, count, min, max, average or collectList"));
       }
       Matcher word = WORD.matcher(line);
       while (word.find()) {

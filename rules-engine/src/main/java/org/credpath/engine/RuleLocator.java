@@ -39,7 +39,26 @@ final class RuleLocator {
     if (text == null || text.isBlank()) {
       return null;
     }
-    Location found = null;
+    List<Location> found = matches(source, line -> line.indexOf(text));
+    return found.size() == 1 ? found.get(0) : null;
+  }
+
+  /**
+   * The first place {@code word} stands as a whole word outside comments (strings included, since
+   * a misplaced literal is often what an error names), with the rule around it; null when absent.
+   */
+  static Location findWord(RuleSource source, String word) {
+    Pattern whole = Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])");
+    List<Location> found = matches(source, line -> {
+      Matcher at = whole.matcher(line.replaceFirst("//.*$", ""));
+      return at.find() ? at.start() : -1;
+    });
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  /** Every line where {@code column} finds something (a 0-based index, or -1), with its rule. */
+  private static List<Location> matches(RuleSource source, java.util.function.ToIntFunction<String> column) {
+    List<Location> found = new ArrayList<>();
     for (Map.Entry<String, String> file : source.drlFiles().entrySet()) {
       String[] lines = file.getValue().split("\r?\n", -1);
       String rule = null;
@@ -48,12 +67,9 @@ final class RuleLocator {
         if (m.find()) {
           rule = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5);
         }
-        int at = lines[i].indexOf(text);
+        int at = column.applyAsInt(lines[i]);
         if (at >= 0) {
-          if (found != null) {
-            return null;
-          }
-          found = new Location(file.getKey(), i + 1, at + 1, rule);
+          found.add(new Location(file.getKey(), i + 1, at + 1, rule));
         }
       }
     }

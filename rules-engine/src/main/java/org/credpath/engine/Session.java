@@ -35,11 +35,14 @@ final class Session {
    * @param trace also record the names of the rules that fired (costs a listener call per firing)
    */
   static Findings run(
-      KieBase kieBase, KieSessionsPool pool, CandidateProfile profile, LocalDate asOf, int maxFirings, boolean trace) {
+      KieBase kieBase, KieSessionsPool pool, CandidateProfile profile, LocalDate asOf, EvaluationLimits limits,
+      boolean trace) {
+    int maxFirings = limits.maxFirings();
     // Pooled sessions are reset on dispose, which spares rebuilding the node memories of every
     // rule per profile (the largest cost in a profile). A traced run attaches a listener, so it
     // gets a fresh session that no later evaluation will reuse.
     KieSession session = trace ? kieBase.newKieSession() : pool.newKieSession();
+    Bounds bounds = new Bounds(session, limits);
     java.util.TreeSet<String> firedRules = new java.util.TreeSet<>();
     try {
       if (trace) {
@@ -51,7 +54,12 @@ final class Session {
         });
       }
       insertFacts(session, profile, asOf);
-      int fired = session.fireAllRules(maxFirings);
+      bounds.start();
+      int fired = session.fireAllRules(bounds, maxFirings);
+      if (bounds.exceeded != null) {
+        throw new EvaluationException(profile.id(), bounds.rule, "rule \"" + bounds.rule + "\" " + bounds.exceeded
+            + " while evaluating " + profile.id() + "; the evaluation was stopped", null);
+      }
       if (fired >= maxFirings && session.fireAllRules(1) > 0) {
         throw runaway(kieBase, profile, asOf, maxFirings);
       }
@@ -63,11 +71,75 @@ final class Session {
           "rule \"" + rule + "\" failed while evaluating " + profile.id() + ": " + cause, cause);
     } catch (EvaluationException e) {
       throw e;
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // Only rule code runs here; the failed allocation or the deep stack is gone once unwound.
+      String rule = bounds.firing;
+      throw new EvaluationException(profile.id(), rule, (rule == null ? "the rules" : "rule \"" + rule + "\"")
+          + " ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack") + " while evaluating " + profile.id(), null);
     } catch (RuntimeException e) {
       throw new EvaluationException(profile.id(), null,
           "the rules failed while evaluating " + profile.id() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     } finally {
       session.dispose();
+    }
+  }
+
+  /**
+   * Consulted by Drools before each firing: stops the session once the deadline or the allocation
+   * bound is passed, naming the rule that was about to fire.
+   */
+  private static final class Bounds implements org.kie.api.runtime.rule.AgendaFilter {
+    private static final com.sun.management.ThreadMXBean THREADS = threads();
+    private final KieSession session;
+    private final EvaluationLimits limits;
+    private long deadline;
+    private long allocationLimit;
+    String exceeded;
+    String rule;
+    /** The rule firing now, to name it when its consequence runs out of memory or stack. */
+    String firing;
+
+    Bounds(KieSession session, EvaluationLimits limits) {
+      this.session = session;
+      this.limits = limits;
+    }
+
+    void start() {
+      this.deadline = System.nanoTime() + limits.deadline().toNanos();
+      long start = allocated();
+      this.allocationLimit = start < 0 ? Long.MAX_VALUE : start + limits.maxAllocatedBytes();
+    }
+
+    @Override
+    public boolean accept(org.kie.api.runtime.rule.Match match) {
+      if (exceeded != null) {
+        return false;
+      }
+      if (System.nanoTime() > deadline) {
+        exceeded = "took longer than the evaluation deadline";
+      } else if (allocated() > allocationLimit) {
+        exceeded = "took more memory than one evaluation may";
+      }
+      if (exceeded != null) {
+        rule = match.getRule().getName();
+        session.halt();
+        return false;
+      }
+      firing = match.getRule().getName();
+      return true;
+    }
+
+    private static long allocated() {
+      return THREADS == null ? -1 : THREADS.getCurrentThreadAllocatedBytes();
+    }
+
+    private static com.sun.management.ThreadMXBean threads() {
+      java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+      if (bean instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()) {
+        sun.setThreadAllocatedMemoryEnabled(true);
+        return sun;
+      }
+      return null;
     }
   }
 

@@ -80,7 +80,8 @@ final class SmokeCheck {
           return RuleProblem.error(source.origin(), 0, 0, message);
         }
         String rule = where.name() == null ? "" : "rule \"" + where.name() + "\" ";
-        return RuleProblem.error(where.file(), where.line(), where.column(), rule + message);
+        // A bound's message already names the rule: say it once.
+        return RuleProblem.error(where.file(), where.line(), where.column(), rule + message.replace(": " + rule, ": "));
       }
     }
     return null;

@@ -16,7 +16,7 @@ class CompiledRulesCacheTest {
 
   private long entries() throws IOException {
     try (Stream<Path> files = Files.list(cache)) {
-      return files.filter(f -> f.toString().endsWith(".kbase")).count();
+      return files.filter(f -> f.toString().endsWith(".rules")).count();
     }
   }
 
@@ -53,12 +53,39 @@ class CompiledRulesCacheTest {
     RuleSource source = RuleSource.directory(Fixtures.minimalDir());
     CredpathEngine.load(source, cache);
     try (Stream<Path> files = Files.list(cache)) {
-      Files.writeString(files.filter(f -> f.toString().endsWith(".kbase")).findFirst().orElseThrow(), "not a knowledge base");
+      Files.writeString(files.filter(f -> f.toString().endsWith(".rules")).findFirst().orElseThrow(), "not a knowledge base");
     }
 
     CredpathEngine engine = CredpathEngine.load(source, cache);
 
     assertThat(engine.evaluate(Fixtures.profile("x", HighSchool.GED), Fixtures.AS_OF).credentials()).isNotEmpty();
+  }
+
+  @Test
+  void tamperedEntry_holdingHostileClasses_isNeverLoaded_andTheRulesAreCompiledAgain() throws IOException {
+    RuleSource source = RuleSource.directory(Fixtures.minimalDir());
+    Path marker = cache.resolve("created-by-a-planted-class");
+    // Classes compiled from a hostile file (the compiler alone checks nothing), planted under the
+    // key of the clean rules, as someone with write access to the cache folder could.
+    RuleSource hostile = Fixtures.minimalWith("hostile.drl", Fixtures.drl("""
+        rule "T-HS: hostile"
+        when
+            Candidate()
+        then
+            java.nio.file.Files.createFile( java.nio.file.Path.of( "%s" ) );
+        end
+        """.formatted(marker)));
+    new CompiledRulesCache(cache).write(source.sha256(), DrlCompiler.compile(hostile, new java.util.ArrayList<>()));
+    assertThat(entries()).isEqualTo(1);
+
+    assertThat(RuleBytecodeCheck.refusals(new CompiledRulesCache(cache).read(source.sha256()))).isNotEmpty();
+
+    CredpathEngine engine = CredpathEngine.load(source, cache);
+
+    assertThat(engine.evaluate(Fixtures.profile("x", HighSchool.GED), Fixtures.AS_OF).credentials()).isNotEmpty();
+    assertThat(marker).doesNotExist();
+    assertThat(RuleBytecodeCheck.refusals(new CompiledRulesCache(cache).read(source.sha256())))
+        .as("the planted entry was replaced by the clean compile").isEmpty();
   }
 
   @Test

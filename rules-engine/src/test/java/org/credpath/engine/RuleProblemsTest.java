@@ -39,6 +39,21 @@ class RuleProblemsTest {
   }
 
   @Test
+  void misspeltThen_reportedAtTheTypoWithTheKeywordMeant() {
+    RuleProblem problem = onlyError(Fixtures.minimalWith("typo.drl", Fixtures.drl("""
+        rule "T-HS: misspelt keyword"
+        when
+            Candidate( hasHighSchoolCredential )
+        thenn ((
+            insertLogical( new NoteFinding( "T-HS", "a" ) );
+            insertLogical( new NoteFinding( "T-HS", "b" ) );
+        end
+        """)));
+
+    assertThat(problem.toString()).isEqualTo("typo.drl:9:1: error: `thenn` is not a rule keyword: did you mean `then`?");
+  }
+
+  @Test
   void unknownField_namesTheFieldTheTypeAndItsColumn() {
     RuleProblem problem = onlyError(Fixtures.minimalWith("typo.drl", Fixtures.drl("""
         rule "T-HS: misspelt field"
@@ -105,7 +120,7 @@ class RuleProblemsTest {
   }
 
   @Test
-  void typeErrorThatOnlyFailsAtRunTime_caughtBySmokeCheckNamingTheRule() {
+  void numberComparedWithText_refusedWhenCompiledNamingTheRule() {
     RuleProblem problem = onlyError(Fixtures.minimalWith("runtime.drl", Fixtures.drl("""
         rule "T-HS: compares hours with text"
         when
@@ -116,8 +131,8 @@ class RuleProblemsTest {
 
     assertThat(problem.file()).isEqualTo("runtime.drl");
     assertThat(problem.line()).as("the line of the offending expression").isEqualTo(8);
-    assertThat(problem.column()).isEqualTo(18);
-    assertThat(problem.message()).contains("T-HS: compares hours with text").contains("fails at run time");
+    assertThat(problem.column()).as("at the text").isEqualTo(28);
+    assertThat(problem.message()).contains("T-HS: compares hours with text").contains("is text");
   }
 
   @Test

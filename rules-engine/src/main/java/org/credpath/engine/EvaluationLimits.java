@@ -1,0 +1,35 @@
+package org.credpath.engine;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Bounds on one evaluation, checked before every rule firing: a wall-clock deadline, the memory
+ * the evaluating thread may allocate, and the number of firings. The bytecode check already makes
+ * each firing finite (no loops, no recursion); these bound the whole evaluation, so a rule set that
+ * keeps re-firing or builds ever larger text fails that one profile with an
+ * {@link org.credpath.model.error.EvaluationException} instead of hanging or exhausting the heap.
+ *
+ * @param deadline wall-clock time one evaluation may take
+ * @param maxAllocatedBytes bytes the evaluating thread may allocate in one evaluation (checked
+ *     where the JVM can tell; see {@link Session})
+ * @param maxFirings rule firings in one evaluation
+ */
+public record EvaluationLimits(Duration deadline, long maxAllocatedBytes, int maxFirings) {
+  /** Generous: a real profile takes well under a millisecond, a few hundred firings and a few hundred KB. */
+  public static final EvaluationLimits DEFAULT = new EvaluationLimits(Duration.ofSeconds(10), 512L << 20, 10_000);
+  /** The load-time smoke run: far above what the sample profiles need, well below what would hurt the host. */
+  static final EvaluationLimits SMOKE = new EvaluationLimits(Duration.ofSeconds(5), 64L << 20, 10_000);
+
+  public EvaluationLimits {
+    Objects.requireNonNull(deadline, "deadline");
+    if (deadline.isNegative() || deadline.isZero() || maxAllocatedBytes <= 0 || maxFirings <= 0) {
+      throw new IllegalArgumentException("evaluation limits must be positive");
+    }
+  }
+
+  /** These limits with another deadline. */
+  public EvaluationLimits withDeadline(Duration newDeadline) {
+    return new EvaluationLimits(newDeadline, maxAllocatedBytes, maxFirings);
+  }
+}

@@ -1,0 +1,352 @@
+package org.credpath.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.credpath.model.error.RuleProblem;
+import org.credpath.model.error.RulesException;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The adversarial corpus: rule files written as a hostile editor would, one bypass class each.
+ * Every one must be refused before any of its code runs, at a {@code hostile.drl} line, with no
+ * side effect (the marker file is never created, the watched folder stays empty), the JVM alive
+ * (were System.exit or halt to run, this JVM would die and the build fail) and within a time bound.
+ *
+ * <p>Each file is checked twice: through {@link CredpathEngine#load} (text guard, compile,
+ * bytecode check) and through the compile and bytecode check alone, so that the bytecode check is
+ * shown to refuse it even where the text guard would have caught it first.
+ */
+class HostileRulesCorpusTest {
+  @TempDir static Path tmp;
+
+  /** %1$s is a marker file no hostile file may create; %2$s a folder that must stay empty. */
+  static Stream<Arguments> corpus() {
+    List<Arguments> cases = new ArrayList<>();
+    add(cases, "qualified name split over two lines", """
+        then
+            java
+              .nio.file.FileSystems.getDefault().getPath( "%1$s" ).toFile().createNewFile();
+        """);
+    add(cases, "quotes written as \\u0022", """
+        then
+            String s = "\\u0022; java.lang.System.exit( 42 ); String t = \\u0022";
+        """);
+    add(cases, "unicode escape hiding a call", """
+        then
+            \\u006a\\u0061va.lang.Runtime.getRuntime().halt( 1 );
+        """);
+    add(cases, "java.beans.Expression through a class loader", """
+        then
+            Object r = new java
+              .beans.Expression( Candidate.class.getClassLoader().loadClass( "java.lang.Runtime" ), "getRuntime", new Object[0] ).getValue();
+        """);
+    add(cases, "while (true) in a consequence", """
+        then
+            while ( true ) { }
+        """);
+    add(cases, "for (;;) counting in a consequence", """
+        then
+            int n = 0;
+            for ( ;; ) { n++; }
+        """);
+    add(cases, "do/while loop", """
+        then
+            int n = 0;
+            do { n++; } while ( n > 0 );
+        """);
+    addRaw(cases, "function body writes a file", """
+        function void boom() {
+            java.nio.file.Files.createFile( java.nio.file.Path.of( "%1$s" ) );
+        }
+        rule "T-HS: hostile"
+        when
+            Candidate()
+        then
+            boom();
+        end
+        """);
+    addRaw(cases, "recursion through a function", """
+        function int deep( int n ) {
+            return deep( n + 1 );
+        }
+        rule "T-HS: hostile"
+        when
+            Candidate()
+        then
+            insertLogical( new NoteFinding( "T-HS", "" + deep( 0 ) ) );
+        end
+        """);
+    addRaw(cases, "mutual recursion through two functions", """
+        function int ping( int n ) {
+            return pong( n + 1 );
+        }
+        function int pong( int n ) {
+            return ping( n + 1 );
+        }
+        rule "T-HS: hostile"
+        when
+            Candidate()
+        then
+            insertLogical( new NoteFinding( "T-HS", "" + ping( 0 ) ) );
+        end
+        """);
+    addRaw(cases, "accumulate init/action/result code", """
+        rule "T-HS: hostile"
+        when
+            $n : Integer() from accumulate( Candidate(),
+                init( int count = 0; java.nio.file.Files.createFile( java.nio.file.Path.of( "%1$s" ) ); ),
+                action( count++; ),
+                result( count ) )
+        then
+        end
+        """);
+    cases.add(Arguments.of("code on the package line", """
+        package fixture; import org.credpath.model.fact.*; rule "T-HS: hostile" when Candidate() then java.lang.Runtime.getRuntime().halt( 3 ); end
+        """));
+    addRaw(cases, "dialect mvel", """
+        rule "T-HS: hostile"
+        dialect "mvel"
+        when
+            Candidate()
+        then
+            java.nio.file.Files.createFile( java.nio.file.Path.of( "%1$s" ) );
+        end
+        """);
+    add(cases, "ProcessHandle", """
+        then
+            ProcessHandle.current().destroyForcibly();
+        """);
+    add(cases, "TimeUnit.sleep", """
+        then
+            java.util.concurrent.TimeUnit.SECONDS.sleep( 3600 );
+        """);
+    add(cases, "Thread.sleep through a fully qualified name", """
+        then
+            java.lang.Thread.sleep( 3600000 );
+        """);
+    add(cases, "huge array", """
+        then
+            long[] a = new long[ Integer.MAX_VALUE - 8 ];
+        """);
+    add(cases, "String.repeat", """
+        then
+            String s = "x".repeat( Integer.MAX_VALUE - 8 );
+        """);
+    add(cases, "collection constructor with a size", """
+        then
+            java.util.ArrayList list = new java.util.ArrayList( Integer.MAX_VALUE - 8 );
+        """);
+    add(cases, "StringBuilder with a capacity", """
+        then
+            StringBuilder b = new StringBuilder( Integer.MAX_VALUE - 8 );
+        """);
+    addRaw(cases, "declared type field initialiser", """
+        declare Boom
+            path : String = java.nio.file.Files.createFile( java.nio.file.Path.of( "%1$s" ) ).toString()
+        end
+        rule "T-HS: hostile"
+        when
+            Candidate()
+        then
+            insert( new Boom() );
+        end
+        """);
+    addRaw(cases, "declared type extending Thread", """
+        declare Boom extends java.lang.Thread
+        end
+        rule "T-HS: hostile"
+        when
+            Candidate()
+        then
+            new Boom().start();
+        end
+        """);
+    add(cases, "reflection through getClass", """
+        then
+            Object loader = "x".getClass().getClassLoader();
+        """);
+    add(cases, "environment and properties", """
+        then
+            String home = java.lang.System.getenv( "HOME" );
+        """);
+    add(cases, "the Drools runtime through kcontext", """
+        then
+            kcontext.getKieRuntime().halt();
+        """);
+    add(cases, "the Drools runtime through drools", """
+        then
+            drools.getKieRuntime().getKieBase().getKiePackages();
+        """);
+    add(cases, "a lambda run by the JDK", """
+        then
+            java.util.function.Supplier s = () -> java.lang.System.exit( 7 );
+            s.get();
+        """);
+    add(cases, "an anonymous class", """
+        then
+            Runnable r = new Runnable() { public void run() { java.lang.Runtime.getRuntime().halt( 8 ); } };
+            r.run();
+        """);
+    add(cases, "try/catch hiding a failure", """
+        then
+            try { Integer.parseInt( "x" ); } catch ( Exception e ) { }
+        """);
+    add(cases, "synchronized on a shared object", """
+        then
+            synchronized ( String.class ) { insertLogical( new NoteFinding( "T-HS", "x" ) ); }
+        """);
+    add(cases, "the clock", """
+        then
+            java.time.LocalDate today = java.time.LocalDate.now();
+        """);
+    add(cases, "String.format with a huge width", """
+        then
+            String s = String.format( "%%999999999s", "x" );
+        """);
+    addRaw(cases, "import static of System.exit", """
+        rule "T-HS: hostile"
+        when
+            Candidate()
+        then
+            exit( 9 );
+        end
+        """, "import static java.lang.System.exit;\n");
+    addRaw(cases, "import function of Runtime", """
+        rule "T-HS: hostile"
+        when
+            Candidate()
+        then
+            getRuntime().halt( 10 );
+        end
+        """, "import function java.lang.Runtime.getRuntime;\n");
+    addRaw(cases, "code in a constraint", """
+        rule "T-HS: hostile"
+        when
+            Candidate( id == java.nio.file.Files.createFile( java.nio.file.Path.of( "%1$s" ) ).toString() )
+        then
+        end
+        """);
+    addRaw(cases, "code in an eval", """
+        rule "T-HS: hostile"
+        when
+            Candidate()
+            eval( java.nio.file.Files.createFile( java.nio.file.Path.of( "%1$s" ) ) != null )
+        then
+        end
+        """);
+    addRaw(cases, "code in a from expression", """
+        rule "T-HS: hostile"
+        when
+            $p : Object() from java.nio.file.Files.createFile( java.nio.file.Path.of( "%1$s" ) )
+        then
+        end
+        """);
+    addRaw(cases, "a timer attribute", """
+        rule "T-HS: hostile"
+        timer ( int: 1s 1s )
+        when
+            Candidate()
+        then
+        end
+        """);
+    addRaw(cases, "a date-effective attribute (reads the clock)", """
+        rule "T-HS: hostile"
+        date-effective "01-Jan-2020"
+        when
+            Candidate()
+        then
+        end
+        """);
+    addRaw(cases, "a global", """
+        global java.util.List leak;
+        rule "T-HS: hostile"
+        when
+            Candidate()
+        then
+        end
+        """);
+    addRaw(cases, "a package that reuses an engine class name", """
+        declare CredpathEngine
+        end
+        rule "T-HS: hostile"
+        when
+            Candidate()
+        then
+        end
+        """, null, "package org.credpath.engine;\n");
+    add(cases, "a local record", """
+        then
+            record Leak( String s ) {}
+            insertLogical( new NoteFinding( "T-HS", new Leak( "x" ).toString() ) );
+        """);
+    return cases.stream();
+  }
+
+  private static void add(List<Arguments> cases, String name, String consequence) {
+    addRaw(cases, name, """
+        rule "T-HS: hostile"
+        when
+            Candidate()
+        """ + consequence + "end\n");
+  }
+
+  private static void addRaw(List<Arguments> cases, String name, String rules) {
+    addRaw(cases, name, rules, null);
+  }
+
+  private static void addRaw(List<Arguments> cases, String name, String rules, String imports) {
+    addRaw(cases, name, rules, imports, "package fixture.hostile;\n");
+  }
+
+  private static void addRaw(List<Arguments> cases, String name, String rules, String imports, String pkg) {
+    cases.add(Arguments.of(name, pkg + "import org.credpath.model.fact.*;\nimport org.credpath.model.profile.*;\n"
+        + (imports == null ? "" : imports) + "\n" + rules));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void refusedBeforeAnythingRuns_locatedWithoutSideEffect(String name, String template) throws IOException {
+    Path marker = tmp.resolve("marker-" + Integer.toHexString(name.hashCode()));
+    Path folder = Files.createDirectories(tmp.resolve("folder-" + Integer.toHexString(name.hashCode())));
+    String drl = template.formatted(marker, folder);
+    RuleSource source = Fixtures.minimalWith("hostile.drl", drl);
+
+    RulesException refused = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> catchThrowableOfType(RulesException.class, () -> CredpathEngine.load(source)));
+
+    assertThat(refused).as(name + ": must be refused").isNotNull();
+    RuleProblem first = refused.problems().get(0);
+    assertThat(first.file()).as(name + ": " + refused.problems()).isEqualTo("hostile.drl");
+    assertThat(first.line()).as(name + ": located " + refused.problems()).isPositive();
+    assertThat(first.column()).as(name).isPositive();
+    assertThat(first.message()).doesNotContain("\tat ");
+    assertThat(marker).as(name + ": no side effect").doesNotExist();
+    try (Stream<Path> left = Files.list(folder)) {
+      assertThat(left).isEmpty();
+    }
+
+    // The bytecode check alone (no text guard) refuses it as well, or it does not compile at all.
+    List<String> bytecode = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      try {
+        CompiledRules compiled = DrlCompiler.compile(source, new ArrayList<>());
+        return RuleBytecodeCheck.check(compiled, source).stream().map(RuleProblem::toString).toList();
+      } catch (RulesException e) {
+        return List.of("does not compile: " + e.problems());
+      }
+    });
+    assertThat(bytecode).as(name + ": the bytecode check must refuse it on its own").isNotEmpty();
+    assertThat(marker).doesNotExist();
+  }
+}

@@ -1,0 +1,115 @@
+package org.credpath.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.credpath.model.error.EvaluationException;
+import org.credpath.model.error.RuleProblem;
+import org.credpath.model.error.RulesException;
+import org.credpath.model.profile.HighSchool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the bytecode check cannot see: rules that are each finite but together run away (text that
+ * doubles on every firing). The smoke run refuses them as a located problem; an embedded engine
+ * fails that one profile with an EvaluationException; neither hangs nor dies of OutOfMemoryError.
+ */
+class RunawayRulesTest {
+  @TempDir Path tmp;
+
+  /** Each firing inserts a note twice as long as the last, for the candidates the constraint picks. */
+  private static String doubling(String candidate) {
+    return Fixtures.drl("""
+        rule "T-HS: text that doubles"
+        when
+            Candidate( %s )
+            $n : NoteFinding( ruleId == "T-HS" )
+        then
+            insert( new NoteFinding( "T-HS", $n.message() + $n.message() ) );
+        end
+
+        rule "T-HS: the first note"
+        when
+            Candidate( %s )
+        then
+            insert( new NoteFinding( "T-HS", "0123456789abcdef" ) );
+        end
+        """.formatted(candidate, candidate));
+  }
+
+  @Test
+  void textThatDoublesOnEveryFiring_refusedByTheSmokeRunAtTheRule() {
+    RulesException refused = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> catchThrowableOfType(
+        RulesException.class, () -> CredpathEngine.load(Fixtures.minimalWith("hostile.drl", doubling("")))));
+
+    assertThat(refused).isNotNull();
+    RuleProblem problem = refused.problems().get(0);
+    assertThat(problem.file()).isEqualTo("hostile.drl");
+    assertThat(problem.line()).isEqualTo(6);
+    assertThat(problem.message()).contains("T-HS: text that doubles").contains("more memory than one evaluation may")
+        .doesNotContain("OutOfMemoryError");
+  }
+
+  @Test
+  void embeddedEngine_runawayProfileFailsAlone_andTheDeadlineIsConfigurable() {
+    CredpathEngine engine = CredpathEngine.load(Fixtures.minimalWith("hostile.drl", doubling("id == \"runaway\"")));
+
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(
+        () -> engine.evaluate(Fixtures.profile("runaway", HighSchool.GED), Fixtures.AS_OF))
+        .isInstanceOfSatisfying(EvaluationException.class, e -> {
+          assertThat(e.ruleName()).isEqualTo("T-HS: text that doubles");
+          assertThat(e.getMessage()).contains("runaway");
+        }));
+    assertThat(engine.evaluate(Fixtures.profile("calm", HighSchool.GED), Fixtures.AS_OF).credentials())
+        .as("other profiles are unaffected").isNotEmpty();
+
+    CredpathEngine impatient = engine.withLimits(EvaluationLimits.DEFAULT.withDeadline(Duration.ofNanos(1)));
+    assertThatThrownBy(() -> impatient.evaluate(Fixtures.profile("calm", HighSchool.GED), Fixtures.AS_OF))
+        .isInstanceOf(EvaluationException.class).hasMessageContaining("deadline");
+    assertThat(engine.limits()).isEqualTo(EvaluationLimits.DEFAULT);
+  }
+
+  @Test
+  void reload_goesThroughTheSameCheck_andKeepsTheOldRules() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("rules"));
+    for (Map.Entry<String, String> file : Fixtures.minimalFiles().entrySet()) {
+      Files.writeString(dir.resolve(file.getKey()), file.getValue());
+    }
+    Path marker = tmp.resolve("marker");
+    List<RuleProblem> failures = new ArrayList<>();
+    ReloadingEngine.Listener listener = new ReloadingEngine.Listener() {
+      @Override
+      public void reloadFailed(List<RuleProblem> problems) {
+        failures.addAll(problems);
+      }
+    };
+    try (ReloadingEngine engine = ReloadingEngine.manual(dir, listener, candidate -> List.of())) {
+      Files.writeString(dir.resolve("hostile.drl"), Fixtures.drl("""
+          rule "T-HS: hostile"
+          when
+              Candidate()
+          then
+              java
+                .nio.file.FileSystems.getDefault().getPath( "%s" ).toFile().createNewFile();
+          end
+          """.formatted(marker)));
+
+      assertThat(engine.reloadNow()).isFalse();
+      assertThat(failures).isNotEmpty();
+      assertThat(failures.get(0).file()).isEqualTo("hostile.drl");
+      assertThat(failures.get(0).line()).isEqualTo(11);
+      assertThat(marker).doesNotExist();
+      assertThat(engine.evaluate(Fixtures.profile("x", HighSchool.GED), Fixtures.AS_OF).credentials()).isNotEmpty();
+    }
+  }
+}
