@@ -1,0 +1,19 @@
+package org.credpath.model.fact;
+
+import java.time.LocalDate;
+import org.credpath.model.profile.CredentialCode;
+
+/**
+ * The days a held AHIMA credential adds its requirement to the shared cycle: from the day it was
+ * earned until the day before it was superseded (AHIMA-MULTI, RHIA-SUPERSEDES). A cycle requires
+ * what its members at its start require (AHIMA-MIDCYCLE).
+ *
+ * @param until the last day, or null while the credential is not superseded
+ */
+public record AhimaMembership(CredentialCode credential, LocalDate from, LocalDate until) {
+
+  /** True when the credential counted on {@code day}. */
+  public boolean memberOn(LocalDate day) {
+    return !from.isAfter(day) && (until == null || !until.isBefore(day));
+  }
+}
