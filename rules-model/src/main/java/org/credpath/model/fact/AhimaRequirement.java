@@ -47,6 +47,16 @@ public record AhimaRequirement(int ceus, CredentialCode primary, String policyId
     return atStart.isEmpty() ? current : combine(atStart, policy);
   }
 
+  /** "is" for one credential, "are" for several: "RHIT is", "CCS and RHIT are". */
+  public String isOrAre() {
+    return counted.size() == 1 ? "is" : "are";
+  }
+
+  /** "was" for one credential, "were" for several. */
+  public String wasOrWere() {
+    return counted.size() == 1 ? "was" : "were";
+  }
+
   /** "RHIT" or "RHIT and CCS": the credentials this cycle renews. */
   public String credentialsText() {
     List<String> names = counted.stream().map(c -> c.name().replace('_', '-')).toList();
