@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.credpath.engine.CredpathEngine;
 import org.credpath.kb.population.PopulationGenerator.Sample;
 import org.credpath.model.profile.CandidateProfile;
@@ -122,9 +123,13 @@ final class PolicyInvariants {
     EvaluationResult before = evaluate(p, s.asOf());
     UnaryOperator<CandidateProfile> addition = additions.get(random.nextInt(additions.size()));
     EvaluationResult after = evaluate(addition.apply(p), s.asOf());
+    // A held credential whose fate rests on AHIMA (see rank) opens or closes others on AHIMA's word
+    // too: then only the held statuses are compared.
+    boolean undetermined = Stream.of(before, after).flatMap(r -> r.credentials().stream())
+        .anyMatch(c -> c.status().held() && rank(c) < 0 && c.status() != CredentialStatus.SUPERSEDED);
     for (CredentialResult b : before.credentials()) {
       CredentialResult a = after.credential(b.code());
-      if (rank(b) >= 0 && rank(a) >= 0) {
+      if (rank(b) >= 0 && rank(a) >= 0 && !(undetermined && !b.status().held())) {
         assertThat(rank(a)).as("%s went from %s to %s when input was added%nbefore: %s%nafter: %s%n%s", b.code(),
             b.status(), a.status(), b, a, s).isLessThanOrEqualTo(rank(b));
       }

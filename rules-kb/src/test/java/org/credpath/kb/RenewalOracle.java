@@ -65,9 +65,24 @@ final class RenewalOracle {
         ahima.stream().filter(c -> c.code() == CredentialCode.CCS || c.code() == CredentialCode.CCS_P)
             .map(HeldCredential::earnedOn).min(Comparator.naturalOrder())
             .ifPresent(d -> supersededOn.put(CredentialCode.CCA, later(d, cca.earnedOn()))));
-    LocalDate start = ahima.stream().map(HeldCredential::cycleStart).filter(d -> d != null)
+    LocalDate anchor = ahima.stream().map(HeldCredential::cycleStart).filter(d -> d != null)
         .max(Comparator.naturalOrder())
         .orElseGet(() -> ahima.stream().map(HeldCredential::earnedOn).min(Comparator.naturalOrder()).orElseThrow());
+    LocalDate chainFrom = null;
+    while (anchor != null) {
+      LocalDate next = chain(p, asOf, ahima, supersededOn, anchor, chainFrom, out);
+      chainFrom = next;
+      anchor = next;
+    }
+  }
+
+  /**
+   * One chain of cycles from {@code start}: its credentials are those earned on or after
+   * {@code chainFrom} (all when null) and before the next chain; a credential earned after the
+   * chain was revoked starts the next one, whose start this returns (null when none).
+   */
+  private static LocalDate chain(CandidateProfile p, LocalDate asOf, List<HeldCredential> ahima,
+      Map<CredentialCode, LocalDate> supersededOn, LocalDate start, LocalDate chainFrom, Map<String, Verdict> out) {
     LocalDate countFrom = start;
     LocalDate activeFrom = start;
     TreeSet<String> inherited = new TreeSet<>();
@@ -77,6 +92,7 @@ final class RenewalOracle {
       LocalDate cycleStart = start;
       List<CredentialCode> membersAtStart = ahima.stream()
           .filter(c -> !c.earnedOn().isAfter(cycleStart))
+          .filter(c -> chainFrom == null || !c.earnedOn().isBefore(chainFrom))
           .filter(c -> !supersededOn.containsKey(c.code()) || supersededOn.get(c.code()).isAfter(cycleStart))
           .map(HeldCredential::code).toList();
       List<CredentialCode> current = ahima.stream().map(HeldCredential::code)
@@ -118,7 +134,17 @@ final class RenewalOracle {
         continue;
       }
       double earned = hours(window, countTo, 0);
+      LocalDate nextChain = null;
+      if (metOn == null && !mixed) {
+        nextChain = ahima.stream().map(HeldCredential::earnedOn).filter(d -> d.isAfter(lastCounted))
+            .min(Comparator.naturalOrder()).orElse(null);
+      }
       for (HeldCredential c : ahima) {
+        boolean inChain = (chainFrom == null || !c.earnedOn().isBefore(chainFrom))
+            && (nextChain == null || c.earnedOn().isBefore(nextChain));
+        if (!inChain) {
+          continue;
+        }
         if (supersededOn.containsKey(c.code())) {
           out.put(c.code().name(), new Verdict(CredentialStatus.SUPERSEDED, supersededOn.get(c.code()), null, null, null,
               0, 0, new TreeSet<>()));
@@ -153,7 +179,7 @@ final class RenewalOracle {
         since = since.isBefore(c.earnedOn()) ? c.earnedOn() : since;
         out.put(c.code().name(), new Verdict(status, since, until, start, end, required, earned, readings));
       }
-      return;
+      return nextChain;
     }
   }
 

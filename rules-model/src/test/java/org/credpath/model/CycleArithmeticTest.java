@@ -22,7 +22,7 @@ class CycleArithmeticTest {
 
     assertThat(first.end()).isEqualTo(LocalDate.of(2026, 7, 31));
     assertThat(first.next(2, LocalDate.of(2025, 3, 1), 180, List.of())).isEqualTo(new AhimaCycle(
-        2, LocalDate.of(2026, 8, 1), LocalDate.of(2028, 7, 31), LocalDate.of(2026, 8, 1), LocalDate.of(2024, 8, 1), List.of()));
+        2, LocalDate.of(2026, 8, 1), LocalDate.of(2028, 7, 31), LocalDate.of(2026, 8, 1), LocalDate.of(2024, 8, 1), List.of(), null));
   }
 
   @Test

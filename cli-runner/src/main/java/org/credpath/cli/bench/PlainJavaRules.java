@@ -73,6 +73,18 @@ public final class PlainJavaRules {
         start = end.plusDays(1);
         continue;
       }
+      if (metOn == null && lastCounted.isBefore(asOf) && !joinedDuring(p, start, lastCounted)) {
+        // Revoked: an AHIMA credential earned after that is a new certification with cycles of its
+        // own (AHIMA-CYCLE); RHIT follows the newest such chain it was earned in.
+        LocalDate revokedAfter = lastCounted;
+        Optional<LocalDate> next = p.credentials().stream().filter(HeldCredential::ahima).map(HeldCredential::earnedOn)
+            .filter(d -> d.isAfter(revokedAfter)).min(LocalDate::compareTo);
+        if (next.isPresent() && !held.get().earnedOn().isBefore(next.get())) {
+          start = next.get();
+          countFrom = start;
+          continue;
+        }
+      }
       LocalDate countTo = metOn == null ? lastCounted : end;
       CredentialStatus status;
       if (!end.isBefore(asOf)) {

@@ -17,16 +17,38 @@ import java.util.TreeSet;
  * @param readings the ids of our readings (confidence I) an earlier cycle of the chain was met on,
  *     such as AHIMA-INACTIVE-CEUS for a cycle completed during its inactive period: this cycle
  *     exists only on those readings, so its verdicts cite them; sorted, without repeats
+ * @param chainFrom null for the chain of cycles that starts at the anchor; for a chain started by a
+ *     credential earned after the previous chain was revoked, that credential's exam date: the
+ *     chain holds the credentials earned on or after it (and before any later chain)
  */
 public record AhimaCycle(
-    int number, LocalDate start, LocalDate end, LocalDate countFrom, LocalDate activeFrom, List<String> readings) {
+    int number, LocalDate start, LocalDate end, LocalDate countFrom, LocalDate activeFrom, List<String> readings,
+    LocalDate chainFrom) {
 
   public AhimaCycle {
     readings = List.copyOf(new TreeSet<>(readings));
   }
 
   public static AhimaCycle first(LocalDate start, int years) {
-    return new AhimaCycle(1, start, anniversary(start, years).minusDays(1), start, start, List.of());
+    return new AhimaCycle(1, start, anniversary(start, years).minusDays(1), start, start, List.of(), null);
+  }
+
+  /**
+   * The first cycle of a new chain: a credential earned after the shared cycle was revoked is a
+   * new certification, with cycles of its own from its exam date (AHIMA-CYCLE).
+   */
+  public static AhimaCycle fresh(LocalDate start, int years) {
+    return new AhimaCycle(1, start, anniversary(start, years).minusDays(1), start, start, List.of(), start);
+  }
+
+  /** True when a credential earned on {@code earned} can belong to this cycle's chain. */
+  public boolean inChainOf(LocalDate earned) {
+    return chainFrom == null || !earned.isBefore(chainFrom);
+  }
+
+  /** True when this cycle's chain started after {@code other}'s. */
+  public boolean laterChainThan(AhimaCycle other) {
+    return chainFrom != null && (other.chainFrom == null || chainFrom.isAfter(other.chainFrom));
   }
 
   /**
@@ -43,7 +65,7 @@ public record AhimaCycle(
     return new AhimaCycle(number + 1, nextStart, anniversary(nextStart, years).minusDays(1),
         metOn.isAfter(end) ? metOn.plusDays(1) : nextStart,
         metOn.isAfter(end.minusDays(dueSoonDays)) ? metOn : activeFrom,
-        inherited);
+        inherited, chainFrom);
   }
 
   /** True when the cycle started before {@code date} and ends on or after it. */

@@ -12,6 +12,16 @@ import org.credpath.model.profile.CredentialCode;
  */
 public record AhimaMembership(CredentialCode credential, LocalDate from, LocalDate until) {
 
+  /** True when the credential counts toward {@code cycle}: in its chain and a member on its first day. */
+  public boolean memberOf(AhimaCycle cycle) {
+    return cycle.inChainOf(from) && memberOn(cycle.start());
+  }
+
+  /** True while the credential is not superseded. */
+  public boolean current() {
+    return until == null;
+  }
+
   /** True when the credential counted on {@code day}. */
   public boolean memberOn(LocalDate day) {
     return !from.isAfter(day) && (until == null || !until.isBefore(day));
