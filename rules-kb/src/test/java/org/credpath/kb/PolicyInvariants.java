@@ -46,6 +46,8 @@ final class PolicyInvariants {
   private static final Pattern EARN = Pattern.compile("[Ee]arn(?: and report)? ([0-9]+(?:\\.[0-9]+)?) (?:CEUs|hours)");
   private static final Pattern MORE_MONTHS = Pattern.compile("after ([0-9]+) more months");
 
+  /** Profiles whose comparison the monotonicity check narrowed (drawn back into an older cycle, or left to AHIMA). */
+  final java.util.concurrent.atomic.AtomicLong narrowedComparisons = new java.util.concurrent.atomic.AtomicLong();
   private final CredpathEngine engine;
   private final Map<String, Confidence> catalogue = new TreeMap<>();
 
@@ -127,9 +129,24 @@ final class PolicyInvariants {
     // too: then only the held statuses are compared.
     boolean undetermined = Stream.of(before, after).flatMap(r -> r.credentials().stream())
         .anyMatch(c -> c.status().held() && rank(c) < 0 && c.status() != CredentialStatus.SUPERSEDED);
+    // The one way the policy itself lets more input hurt: CEUs that keep an older credential's
+    // shared cycle from being revoked draw a credential earned after it back into that shared
+    // cycle (AHIMA-CYCLE), whose start is earlier than its own. Such a credential, and what it
+    // opens, is not compared.
+    Set<String> drawnBack = new TreeSet<>();
     for (CredentialResult b : before.credentials()) {
       CredentialResult a = after.credential(b.code());
-      if (rank(b) >= 0 && rank(a) >= 0 && !(undetermined && !b.status().held())) {
+      if (b.cycle() != null && a.cycle() != null && a.cycle().start().isBefore(b.cycle().start())) {
+        drawnBack.add(b.code());
+      }
+    }
+    if (undetermined || !drawnBack.isEmpty()) {
+      narrowedComparisons.incrementAndGet();
+    }
+    for (CredentialResult b : before.credentials()) {
+      CredentialResult a = after.credential(b.code());
+      boolean skip = drawnBack.contains(b.code()) || (!b.status().held() && (undetermined || !drawnBack.isEmpty()));
+      if (rank(b) >= 0 && rank(a) >= 0 && !skip) {
         assertThat(rank(a)).as("%s went from %s to %s when input was added%nbefore: %s%nafter: %s%n%s", b.code(),
             b.status(), a.status(), b, a, s).isLessThanOrEqualTo(rank(b));
       }
