@@ -20,7 +20,7 @@ class PeopleFormatsTest {
     assertThat(run.exitCode()).isZero();
     String ex05 = run.out().substring(run.out().indexOf("ex-05-rhit-renewal"), run.out().indexOf("ex-06-cahims-holder"));
     assertThat(ex05)
-        .contains("RHIT    ACTIVE (2025-07-14 to 2027-07-13)")
+        .contains("RHIT    ACTIVE (2025-03-15 to 2027-01-13)")
         .contains("cycle 2025-07-14 to 2027-07-13: 6 of 20 earned (6 of 16 in HIIM domains, 6 of 8 from AHIMA sources)")
         .contains("1. Enrol in a CAHIIM-accredited bachelor's program")
         .contains("2. Earn 14 CEUs")

@@ -21,7 +21,8 @@ class CycleArithmeticTest {
     AhimaCycle first = AhimaCycle.first(LocalDate.of(2024, 8, 1), 2);
 
     assertThat(first.end()).isEqualTo(LocalDate.of(2026, 7, 31));
-    assertThat(first.next(2)).isEqualTo(new AhimaCycle(2, LocalDate.of(2026, 8, 1), LocalDate.of(2028, 7, 31)));
+    assertThat(first.next(2, LocalDate.of(2025, 3, 1), 180, List.of())).isEqualTo(new AhimaCycle(
+        2, LocalDate.of(2026, 8, 1), LocalDate.of(2028, 7, 31), LocalDate.of(2026, 8, 1), LocalDate.of(2024, 8, 1), List.of(), null));
   }
 
   @Test
@@ -35,8 +36,8 @@ class CycleArithmeticTest {
     HimssCycle first = HimssCycle.first(CredentialCode.CAHIMS, LocalDate.of(2024, 4, 10), 3);
 
     assertThat(first.expiresOn()).isEqualTo(LocalDate.of(2027, 4, 30));
-    assertThat(first.next(3).start()).isEqualTo(LocalDate.of(2027, 5, 1));
-    assertThat(first.next(3).expiresOn()).isEqualTo(LocalDate.of(2030, 4, 30));
+    assertThat(first.next(3, LocalDate.of(2025, 1, 1), 180).start()).isEqualTo(LocalDate.of(2027, 5, 1));
+    assertThat(first.next(3, LocalDate.of(2025, 1, 1), 180).expiresOn()).isEqualTo(LocalDate.of(2030, 4, 30));
     assertThat(first.waiverDeadline(3)).isEqualTo(LocalDate.of(2027, 1, 31));
   }
 

@@ -18,8 +18,8 @@ import org.credpath.model.result.CredentialStatus;
  * The RHIT and CAHIMS rules hand-written in plain Java: the code a vendor would write instead of
  * using a rules engine. It is the benchmark's baseline, and it is checked against the same rules
  * run through Drools on every profile, so it must follow the policy exactly as the DRL does:
- * eligibility, cycles rolled forward while met, CEUs counted only inside a cycle, quotas, and the
- * statuses with their 180-day windows.
+ * eligibility, cycles rolled forward while met (in the cycle or during its 180 inactive days), CEUs
+ * counted only inside a cycle, quotas, and the statuses with their 180-day windows.
  */
 public final class PlainJavaRules {
   /** The parts of a verdict both implementations must agree on. */
@@ -54,26 +54,60 @@ public final class PlainJavaRules {
       return new Verdict(CredentialStatus.SUPERSEDED, null, null, 0, 0);
     }
     LocalDate start = ahimaAnchor(p);
-    LocalDate end = anniversary(start).minusDays(1);
+    LocalDate countFrom = start;
     while (true) {
-      double earned = sum(p, start, end, 0);
-      double domain = sum(p, start, end, 1);
-      double sourced = sum(p, start, end, 2);
+      LocalDate end = anniversary(start).minusDays(1);
+      LocalDate lastCounted = end.plusDays(180);
       double sourcedRequired = start.isBefore(AHIMA_SOURCE_FROM) ? 0 : 8;
-      boolean met = earned >= 20 && domain >= 16 && sourced >= sourcedRequired;
-      if (met && end.isBefore(asOf)) {
+      // The day the CEUs counted so far first meet the requirement; CEUs dated in the 180 inactive
+      // days count toward a missed cycle (AHIMA-INACTIVE-CEUS).
+      LocalDate metOn = null;
+      for (LocalDate day : activityDays(p, countFrom, lastCounted)) {
+        if (sum(p, countFrom, day, 0) >= 20 && sum(p, countFrom, day, 1) >= 16 && sum(p, countFrom, day, 2) >= sourcedRequired) {
+          metOn = day;
+          break;
+        }
+      }
+      if (metOn != null && end.isBefore(asOf)) {
+        countFrom = metOn.isAfter(end) ? metOn.plusDays(1) : end.plusDays(1);
         start = end.plusDays(1);
-        end = anniversary(start).minusDays(1);
         continue;
       }
+      if (metOn == null && lastCounted.isBefore(asOf) && !joinedDuring(p, start, lastCounted)) {
+        // Revoked: an AHIMA credential earned after that is a new certification with cycles of its
+        // own (AHIMA-CYCLE); RHIT follows the newest such chain it was earned in.
+        LocalDate revokedAfter = lastCounted;
+        Optional<LocalDate> next = p.credentials().stream().filter(HeldCredential::ahima).map(HeldCredential::earnedOn)
+            .filter(d -> d.isAfter(revokedAfter)).min(LocalDate::compareTo);
+        if (next.isPresent() && !held.get().earnedOn().isBefore(next.get())) {
+          start = next.get();
+          countFrom = start;
+          continue;
+        }
+      }
+      LocalDate countTo = metOn == null ? lastCounted : end;
       CredentialStatus status;
       if (!end.isBefore(asOf)) {
-        status = met || end.isAfter(asOf.plusDays(180)) ? CredentialStatus.ACTIVE : CredentialStatus.RENEWAL_DUE;
+        status = metOn != null || end.isAfter(asOf.plusDays(180)) ? CredentialStatus.ACTIVE : CredentialStatus.RENEWAL_DUE;
+      } else if (!end.isBefore(asOf.minusDays(180)) || joinedDuring(p, start, lastCounted)) {
+        // A cycle another AHIMA credential joined part-way is never revoked (AHIMA-MIDCYCLE).
+        status = CredentialStatus.INACTIVE;
       } else {
-        status = !end.isBefore(asOf.minusDays(180)) ? CredentialStatus.INACTIVE : CredentialStatus.REVOKED;
+        status = CredentialStatus.REVOKED;
       }
-      return new Verdict(status, start, end, 20, earned);
+      return new Verdict(status, start, end, 20, sum(p, countFrom, countTo, 0));
     }
+  }
+
+  /** The distinct dates of activities in [from, to], in order. */
+  private static List<LocalDate> activityDays(CandidateProfile p, LocalDate from, LocalDate to) {
+    return p.continuingEducation().stream().map(CeuActivity::date)
+        .filter(d -> !d.isBefore(from) && !d.isAfter(to)).distinct().sorted().toList();
+  }
+
+  /** An AHIMA credential was earned after {@code start} and no later than {@code to}. */
+  private static boolean joinedDuring(CandidateProfile p, LocalDate start, LocalDate to) {
+    return p.credentials().stream().anyMatch(c -> c.ahima() && c.earnedOn().isAfter(start) && !c.earnedOn().isAfter(to));
   }
 
   private static Verdict cahims(CandidateProfile p, LocalDate asOf) {

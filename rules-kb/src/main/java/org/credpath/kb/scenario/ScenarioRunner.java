@@ -18,11 +18,12 @@ import org.credpath.model.result.Note;
  *
  * <ul>
  *   <li>{@code credentials}: code → status, or code → { status, statusSince, statusUntil,
- *       cycleStart, cycleEnd, required, earned, missing: [substrings, in order] }; only the
- *       codes listed are checked;
+ *       confidence, ruleIds: [all, sorted], cycleStart, cycleEnd, required, earned, missing:
+ *       [substrings, in order] }; only the codes listed are checked;
  *   <li>{@code nextSteps}: the whole plan in order, each { code, credential, dueBy, priority,
  *       ruleId, messageContains } (fields left out are not checked);
  *   <li>{@code notes}: the rule ids of all notes, in order;
+ *   <li>{@code notesContain}: substrings each of which some note's message contains;
  *   <li>{@code salary}: { state, median, p10, p90, note } (fields left out are not checked).
  * </ul>
  */
@@ -50,6 +51,14 @@ public final class ScenarioRunner {
       if (!expected.equals(got)) {
         differences.add("notes: expected " + expected + ", got " + got);
       }
+    }
+    if (expect.has("notesContain")) {
+      expect.get("notesContain").forEach(part -> {
+        if (actual.notes().stream().noneMatch(n -> n.message().contains(part.asText()))) {
+          differences.add("notes: expected one containing \"" + part.asText() + "\", got "
+              + actual.notes().stream().map(Note::message).toList());
+        }
+      });
     }
     if (expect.has("salary")) {
       Map<String, Object> salary = actual.salary() == null ? Map.of() : Map.of(
@@ -80,6 +89,14 @@ public final class ScenarioRunner {
     check(out, code + " status", want.get("status"), got.status().name());
     check(out, code + " statusSince", want.get("statusSince"), Objects.toString(got.statusSince()));
     check(out, code + " statusUntil", want.get("statusUntil"), Objects.toString(got.statusUntil()));
+    check(out, code + " confidence", want.get("confidence"), got.confidence().name());
+    if (want.has("ruleIds")) {
+      List<String> ids = new ArrayList<>();
+      want.get("ruleIds").forEach(id -> ids.add(id.asText()));
+      if (!ids.equals(got.ruleIds())) {
+        out.add(code + " ruleIds: expected " + ids + ", got " + got.ruleIds());
+      }
+    }
     if (got.cycle() != null) {
       check(out, code + " cycle start", want.get("cycleStart"), got.cycle().start().toString());
       check(out, code + " cycle end", want.get("cycleEnd"), got.cycle().end().toString());

@@ -36,6 +36,27 @@ public record AhimaRequirement(int ceus, CredentialCode primary, String policyId
     return new AhimaRequirement(ceus, highest.credential(), highest.policyId(), counted);
   }
 
+  /**
+   * What one cycle requires: the combined requirement of the credentials that were members of the
+   * shared cycle on its first day (AHIMA-MIDCYCLE: a credential earned part-way through a cycle
+   * adds its CEUs from the next cycle on), or {@code current} when none was.
+   *
+   * @param atStart the {@link CeuRequirement}s of the members at the cycle start
+   */
+  public static AhimaRequirement forCycle(List<?> atStart, AhimaRequirement current, AhimaPolicy policy) {
+    return atStart.isEmpty() ? current : combine(atStart, policy);
+  }
+
+  /** "is" for one credential, "are" for several: "RHIT is", "CCS and RHIT are". */
+  public String isOrAre() {
+    return counted.size() == 1 ? "is" : "are";
+  }
+
+  /** "was" for one credential, "were" for several. */
+  public String wasOrWere() {
+    return counted.size() == 1 ? "was" : "were";
+  }
+
   /** "RHIT" or "RHIT and CCS": the credentials this cycle renews. */
   public String credentialsText() {
     List<String> names = counted.stream().map(c -> c.name().replace('_', '-')).toList();

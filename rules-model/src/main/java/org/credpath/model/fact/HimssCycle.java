@@ -7,16 +7,23 @@ import org.credpath.model.profile.CredentialCode;
 /**
  * One validity period of a HIMSS credential, ending on the last day of the month {@code years}
  * after it started (HIMSS-CYCLE).
+ *
+ * @param activeFrom first day of the unbroken ACTIVE run this period starts in: the first
+ *     period's start, or the day an earlier period was renewed after its renewal came due
  */
-public record HimssCycle(CredentialCode credential, int number, LocalDate start, LocalDate expiresOn) {
+public record HimssCycle(CredentialCode credential, int number, LocalDate start, LocalDate expiresOn, LocalDate activeFrom) {
 
   public static HimssCycle first(CredentialCode credential, LocalDate start, int years) {
-    return new HimssCycle(credential, 1, start, monthEnd(start.plusYears(years)));
+    return new HimssCycle(credential, 1, start, monthEnd(start.plusYears(years)), start);
   }
 
-  /** The period that follows a renewal at expiry. */
-  public HimssCycle next(int years) {
-    return new HimssCycle(credential, number + 1, expiresOn.plusDays(1), monthEnd(expiresOn.plusYears(years)));
+  /**
+   * The period that follows a renewal at expiry; the requirement was met on {@code metOn}, which
+   * after the due window opened ({@code dueSoonDays} before expiry) starts a new ACTIVE run.
+   */
+  public HimssCycle next(int years, LocalDate metOn, int dueSoonDays) {
+    return new HimssCycle(credential, number + 1, expiresOn.plusDays(1), monthEnd(expiresOn.plusYears(years)),
+        metOn.isAfter(expiresOn.minusDays(dueSoonDays)) ? metOn : activeFrom);
   }
 
   /**
