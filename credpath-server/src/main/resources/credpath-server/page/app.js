@@ -28,6 +28,10 @@ const STATUS_WORDS = {
   SUPERSEDED: ['Replaced by a higher credential', 'no'],
 };
 const CONFIDENCE_WORDS = { H: 'stated by the certifying body', M: 'from one secondary source', I: 'our reading: confirm with the body' };
+const COMPONENT_WORDS = {
+  HIIM_DOMAIN: "in AHIMA's HIIM domains", AHIMA_SOURCED: 'from AHIMA or a state association',
+  HIMSS_SOURCED: 'from HIMSS or approved providers', ETHICS: 'ethics',
+};
 const DUE_WORDS = {
   REQUEST_EXTENSION: 'waiver or extension deadline',
   SCHEDULE_EXAM: 'exam window closes',
@@ -204,7 +208,8 @@ function render(result) {
     const [words, tone] = STATUS_WORDS[c.status] || [c.status, 'no'];
     const details = [...c.missing];
     if (c.cycle) details.push('Cycle ' + c.cycle.start + ' to ' + c.cycle.end + ': ' + c.cycle.earned + ' of ' + c.cycle.required + ' earned'
-      + c.cycle.components.map(k => '; ' + k.name.toLowerCase().replace(/_/g, ' ') + ' ' + k.earned + ' of ' + k.required).join(''));
+      + c.cycle.components.map(k => '; ' + (COMPONENT_WORDS[k.name] || k.name.toLowerCase().replace(/_/g, ' ')) + ': '
+        + k.earned + ' of ' + k.required).join(''));
     if (c.statusUntil && !c.cycle) details.push('Until ' + c.statusUntil);
     return el('tr', { 'data-code': c.code, 'data-status': c.status },
       el('th', { scope: 'row', text: pretty(c.code) }),
@@ -264,7 +269,7 @@ function drawTimeline(asOf, credentials, events) {
   const last = Math.max(start + 3 * 365, ...events.map(e => days(e.date) + 90));
   const endYear = Math.min(new Date(last * 86400000).getUTCFullYear() + 1, +asOf.slice(0, 4) + 11);
   const end = days(endYear + '-01-01');
-  const width = 960, left = 20, right = 20, top = 34, lane = 26;
+  const width = 960, left = 20, right = 20, top = 52, lane = 26;
   const cycles = credentials.filter(c => c.cycle && c.cycle.end >= asOf);
   const height = top + (cycles.length + events.length) * lane + 24;
   const x = d => left + (Math.min(Math.max(d, start), end) - start) / (end - start) * (width - left - right);
@@ -275,11 +280,13 @@ function drawTimeline(asOf, credentials, events) {
   for (let year = +asOf.slice(0, 4) + 1; year <= endYear; year++) {
     const yx = x(days(year + '-01-01'));
     root.append(svg('line', { x1: yx, x2: yx, y1: top - 16, y2: height - 10, stroke: '#d5dbe1' }));
-    root.append(svg('text', { x: yx + 3, y: top - 16, 'font-size': 12, fill: '#4a5561', class: 'year' }, String(year)));
+    if (yx < width - right - 30 && yx - x(start) > 30) {
+      root.append(svg('text', { x: yx, y: top - 20, 'font-size': 12, fill: '#4a5561', 'text-anchor': 'middle', class: 'year' }, String(year)));
+    }
   }
   const nowX = x(start);
   root.append(svg('line', { x1: nowX, x2: nowX, y1: top - 16, y2: height - 10, stroke: '#0b5cad', 'stroke-width': 2 }));
-  root.append(svg('text', { x: nowX + 3, y: 12, 'font-size': 12, fill: '#0b5cad', 'font-weight': 700 }, 'as of ' + asOf));
+  root.append(svg('text', { x: nowX + 3, y: 14, 'font-size': 12, fill: '#0b5cad', 'font-weight': 700 }, 'as of ' + asOf));
   let row = 0;
   const labelAt = (g, px, y, text) => {
     const anchorEnd = px > width * 0.62;
