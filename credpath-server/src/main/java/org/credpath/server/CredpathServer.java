@@ -88,6 +88,13 @@ public final class CredpathServer implements AutoCloseable {
    * @throws org.credpath.model.error.RulesException when the rules fail (the port is closed again)
    */
   public static CredpathServer start(ServerOptions options) throws IOException {
+    CredpathServer server = open(options);
+    server.loadRules();
+    return server;
+  }
+
+  /** Opens the port with no rules yet: readiness and the API answer 503 until {@link #loadRules}. */
+  static CredpathServer open(ServerOptions options) throws java.net.BindException {
     CredpathServer server = new CredpathServer(options);
     try {
       server.app.start();
@@ -95,14 +102,18 @@ public final class CredpathServer implements AutoCloseable {
       throw new java.net.BindException("cannot listen on " + options.host() + ":" + options.port()
           + ": the port is in use or not allowed here");
     }
+    return server;
+  }
+
+  /** Loads the rules; on failure closes the port again and rethrows. */
+  void loadRules() throws IOException {
     try {
-      server.rules.load(options.rules(), options.reload(), options.cacheDir(), server.metrics,
+      rules.load(options.rules(), options.reload(), options.cacheDir(), metrics,
           new PrintStream(new LineStream(options.log()), true, StandardCharsets.UTF_8));
     } catch (RuntimeException | IOException e) {
-      server.close();
+      close();
       throw e;
     }
-    return server;
   }
 
   public int port() {

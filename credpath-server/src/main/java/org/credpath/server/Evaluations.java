@@ -87,6 +87,13 @@ final class Evaluations {
         "the request body is larger than " + maxBody + " bytes; send fewer profiles per request").raise();
   }
 
+  /** The body stopped before its end: the client went quiet past the idle timeout, or closed. */
+  private Problem.Raised incomplete() {
+    metrics.error("TRUNCATED_INPUT");
+    return Problem.of("incomplete-body", "Bad Request", 400,
+        "the request body stopped before its end (the connection went quiet or was closed); send it again whole").raise();
+  }
+
   private LocalDate asOf(String text) {
     if (text == null) {
       return LocalDate.now(clock);
@@ -113,6 +120,8 @@ final class Evaluations {
       body.transferTo(bytes);
     } catch (LimitedInputStream.LimitExceeded e) {
       throw tooLarge();
+    } catch (IOException e) {
+      throw incomplete();
     }
     return bytes.toByteArray();
   }
@@ -259,6 +268,12 @@ final class Evaluations {
           out.write(JsonLayer.compact(JsonLayer.ErrorRecord.of(index, lineNo + 1, null, new RecordError("TOO_LARGE", "$",
               "the request body passed " + maxBody + " bytes at line " + (lineNo + 1)
                   + "; the records before were evaluated, the rest was not read. Send fewer profiles per request"))) + "\n");
+          return;
+        } catch (IOException e) {
+          metrics.error("TRUNCATED_INPUT");
+          out.write(JsonLayer.compact(JsonLayer.ErrorRecord.of(index, lineNo + 1, null, new RecordError("TRUNCATED_INPUT", "$",
+              "the request body stopped at line " + (lineNo + 1) + " (the connection went quiet or was closed); "
+                  + "the records before were evaluated"))) + "\n");
           return;
         }
         if (line == null) {

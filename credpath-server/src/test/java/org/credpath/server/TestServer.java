@@ -26,13 +26,25 @@ final class TestServer implements AutoCloseable {
   }
 
   TestServer(long maxBody, long idleMillis) throws IOException {
+    this(maxBody, idleMillis, true);
+  }
+
+  /** With {@code load} false the port is open but the rules are not loaded yet (see {@link #loadRules}). */
+  TestServer(long maxBody, long idleMillis, boolean load) throws IOException {
     ServerOptions options = ServerOptions.defaults(null)
         .withAddress("127.0.0.1", 0)
         .withLimits(maxBody, idleMillis, 10_000)
         .withCache(Path.of(System.getProperty("credpath.cache", "target/credpath-cache")))
         .withClock(Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
-    server = CredpathServer.start(new ServerOptions(options.host(), options.port(), null, false, options.maxBodyBytes(),
+    server = CredpathServer.open(new ServerOptions(options.host(), options.port(), null, false, options.maxBodyBytes(),
         options.idleTimeoutMillis(), options.stopTimeoutMillis(), options.cacheDir(), options.clock(), log::add));
+    if (load) {
+      server.loadRules();
+    }
+  }
+
+  void loadRules() throws IOException {
+    server.loadRules();
   }
 
   URI uri(String path) {
