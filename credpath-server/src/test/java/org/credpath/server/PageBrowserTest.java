@@ -164,6 +164,43 @@ class PageBrowserTest {
     // An I-confidence step shows its mark where a person reads it.
     assertThat(browser.findElement(By.cssSelector("#steps li[data-code=EARN_CEUS] .conf")).getText()).isEqualTo("I");
     saveScreenshot("ex-06");
+    assertReadableAndSelfContained();
+    assertPrintShowsThePlanWithoutTheForm();
+  }
+
+  /** WCAG AA contrast (4.5:1) for every visible text; every resource loaded came from the service. */
+  private static void assertReadableAndSelfContained() {
+    Object low = browser.executeScript(String.join("\n",
+        "const rgb = c => c.match(/[\\d.]+/g).map(Number);",
+        "const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })",
+        "  .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);",
+        "const background = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;",
+        "  if (!/rgba\\(.*, 0\\)$/.test(c) && c !== 'transparent') return rgb(c); } return [255, 255, 255]; };",
+        "const bad = [];",
+        "for (const e of document.querySelectorAll('body *')) {",
+        "  if (!e.offsetParent || e.closest('svg')) continue;",
+        "  if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;",
+        "  const a = lum(rgb(getComputedStyle(e).color)), b = lum(background(e));",
+        "  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);",
+        "  if (ratio < 4.5) bad.push(e.tagName + ' ' + e.textContent.trim().slice(0, 30) + ' ' + ratio.toFixed(2));",
+        "}",
+        "return bad;"));
+    assertThat((List<?>) low).as("text below 4.5:1 contrast").isEmpty();
+    Object foreign = browser.executeScript(
+        "return performance.getEntriesByType('resource').map(r => r.name).filter(n => !n.startsWith(location.origin))");
+    assertThat((List<?>) foreign).as("resources from elsewhere than the service").isEmpty();
+  }
+
+  /** The print style leaves the form out and keeps the plan and the timeline. */
+  private static void assertPrintShowsThePlanWithoutTheForm() {
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+    try {
+      assertThat(browser.findElement(By.id("profile-form")).isDisplayed()).isFalse();
+      assertThat(browser.findElement(By.id("results")).isDisplayed()).isTrue();
+      assertThat(browser.findElement(By.cssSelector("#timeline svg")).isDisplayed()).isTrue();
+    } finally {
+      browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+    }
   }
 
   @Test
