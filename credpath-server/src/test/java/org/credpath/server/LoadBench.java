@@ -76,11 +76,14 @@ class LoadBench {
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), CLIENTS));
     report.add(String.format(Locale.ROOT, "%-44s %8s %7s %10s %9s %9s %9s", "phase", "requests", "errors", "req/s",
         "p50 ms", "p99 ms", "max ms"));
-    try (TestServer http = new TestServer()) {
+    // Its own server, logging nowhere: a captured access log would grow with every request.
+    ServerOptions options = ServerOptions.defaults(line -> { }).withAddress("127.0.0.1", 0)
+        .withCache(Path.of(System.getProperty("credpath.cache", "target/credpath-cache")));
+    try (CredpathServer server = CredpathServer.start(options)) {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
           .executor(Executors.newFixedThreadPool(4)).build();
-      URI evaluations = http.uri("/v1/evaluations?asOf=2026-11-22");
-      URI live = http.uri("/health/live");
+      URI evaluations = URI.create(server.url() + "v1/evaluations?asOf=2026-11-22");
+      URI live = URI.create(server.url() + "health/live");
       CredpathEngine engine = CredpathEngine.load(BuiltInKnowledgeBase.source(),
           Path.of(System.getProperty("credpath.cache", "target/credpath-cache")));
       List<CandidateProfile> decoded = new ArrayList<>();

@@ -204,7 +204,7 @@ class PageBrowserTest {
   }
 
   @Test
-  void pastedJsonFillsTheFormAndAContractErrorIsShownWithItsPath() throws Exception {
+  void pastedOrUploadedJsonFillsTheFormAndAContractErrorIsShownWithItsPath() throws Exception {
     open();
     WebElement json = browser.findElement(By.id("f-json"));
     json.sendKeys(ApiTest.examples().get(2).toString().replace("2026-05-15", "2026-13-45"));
@@ -216,6 +216,16 @@ class PageBrowserTest {
         .until(d -> d.findElement(By.id("problems")).isDisplayed() ? d.findElement(By.id("problems")) : null);
     assertThat(problems.getText()).contains("$.education[0].completedOn", "YYYY-MM-DD");
     assertThat(browser.findElement(By.id("results")).isDisplayed()).isFalse();
+
+    // Uploading the examples file takes its first profile into the form.
+    browser.findElement(By.id("f-file")).sendKeys(Path.of("../examples/profiles.json").toAbsolutePath().normalize().toString());
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> d.findElement(By.id("f-id")).getAttribute("value").equals("ex-01-starting-out"));
+    assertThat(new Select(browser.findElement(By.id("f-highSchool"))).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("NONE");
+    browser.findElement(By.id("evaluate")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("results")).isDisplayed());
+    assertThat(browser.findElement(By.cssSelector("#steps li")).getAttribute("data-code")).isEqualTo("EARN_HIGH_SCHOOL_CREDENTIAL");
   }
 
   @Test
