@@ -1,0 +1,340 @@
+package org.credpath.server;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.credpath.engine.CredpathEngine;
+import org.credpath.kb.json.ProfileDecoder;
+import org.credpath.kb.json.RecordError;
+import org.credpath.model.error.EvaluationException;
+import org.credpath.model.error.InvalidProfileException;
+
+/**
+ * {@code POST /v1/evaluations}: one profile gives one result, an array gives an array of results
+ * in order (an element that cannot be evaluated gives its error record in place, as in the CLI),
+ * NDJSON gives NDJSON, streamed. Bodies larger than the limit are refused from their
+ * {@code Content-Length} without being read, or as soon as the limit is passed.
+ */
+final class Evaluations {
+  static final String NDJSON = "application/x-ndjson";
+  /** Longest NDJSON line read; a profile is a few kilobytes (the CLI's limit). */
+  static final int MAX_LINE = 1 << 20;
+
+  private final Rules rules;
+  private final ServerMetrics metrics;
+  private final long maxBody;
+  private final Clock clock;
+
+  Evaluations(Rules rules, ServerMetrics metrics, long maxBody, Clock clock) {
+    this.rules = rules;
+    this.metrics = metrics;
+    this.maxBody = maxBody;
+    this.clock = clock;
+  }
+
+  void handle(Context ctx) throws IOException {
+    LocalDate asOf = asOf(ctx.queryParam("asOf"));
+    String lang = ctx.queryParam("lang");
+    if (lang != null && !lang.equals("en")) {
+      throw Problem.of("unsupported-language", "Language not available", 400,
+          "only lang=en is available; leave lang out for English").raise();
+    }
+    String type = mediaType(ctx.contentType());
+    if (!type.equals("application/json") && !type.equals(NDJSON)) {
+      throw Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
+          "send profiles as application/json (one object or an array) or " + NDJSON + " (one object per line)").raise();
+    }
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > maxBody) {
+      throw tooLarge();
+    }
+    CredpathEngine engine = rules.current();
+    if (engine == null) {
+      throw Problem.of("not-ready", "Service Unavailable", 503, "the rules are still loading; try again in a moment").raise();
+    }
+    InputStream body = new LimitedInputStream(ctx.req().getInputStream(), maxBody);
+    if (type.equals(NDJSON)) {
+      ndjson(ctx, engine, asOf, body);
+    } else {
+      json(ctx, engine, asOf, readAll(body));
+    }
+  }
+
+  private Problem.Raised tooLarge() {
+    metrics.error("TOO_LARGE");
+    return Problem.of("too-large", "Content Too Large", 413,
+        "the request body is larger than " + maxBody + " bytes; send fewer profiles per request").raise();
+  }
+
+  /** The body stopped before its end: the client went quiet past the idle timeout, or closed. */
+  private Problem.Raised incomplete() {
+    metrics.error("TRUNCATED_INPUT");
+    return Problem.of("incomplete-body", "Bad Request", 400,
+        "the request body stopped before its end (the connection went quiet or was closed); send it again whole").raise();
+  }
+
+  private LocalDate asOf(String text) {
+    if (text == null) {
+      return LocalDate.now(clock);
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw Problem.of("invalid-as-of", "Bad Request", 400,
+          "asOf is not a calendar date; write it as YYYY-MM-DD, such as 2026-11-22").raise();
+    }
+  }
+
+  static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+  }
+
+  private byte[] readAll(InputStream body) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      body.transferTo(bytes);
+    } catch (LimitedInputStream.LimitExceeded e) {
+      throw tooLarge();
+    } catch (IOException e) {
+      throw incomplete();
+    }
+    return bytes.toByteArray();
+  }
+
+  /** A value read from an array, with where it started. */
+  private record Element(int index, long line, JsonNode node, RecordError error) {}
+
+  private void json(Context ctx, CredpathEngine engine, LocalDate asOf, byte[] body) throws IOException {
+    List<Element> elements = new ArrayList<>();
+    boolean array;
+    try (JsonParser parser = JsonLayer.parser(body)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw malformed("the body is empty; send one profile { … } or an array [ … ] of them", null);
+      }
+      array = first == JsonToken.START_ARRAY;
+      if (array) {
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+          if (token == null) {
+            throw malformed("the array is not closed: the body ends before its ]", null);
+          }
+          long line = parser.currentTokenLocation().getLineNr();
+          elements.add(new Element(elements.size(), line, JsonLayer.readValue(parser), null));
+        }
+      } else {
+        elements.add(new Element(0, 1, JsonLayer.readValue(parser), null));
+      }
+      if (parser.nextToken() != null) {
+        throw malformed("there is more after the first JSON value; send one object or one array", null);
+      }
+    } catch (StreamConstraintsException e) {
+      metrics.error("TOO_LARGE");
+      throw Problem.of("too-large-value", "Bad Request", 400, "the JSON is nested more than " + JsonLayer.maxNesting()
+          + " levels deep or holds a string longer than " + JsonLayer.maxString() + " characters").raise();
+    } catch (JsonProcessingException e) {
+      throw malformed("not valid JSON", e);
+    }
+    if (!array) {
+      single(ctx, engine, asOf, elements.get(0).node());
+      return;
+    }
+    ctx.status(200).contentType("application/json");
+    Set<String> ids = new HashSet<>();
+    try (Writer out = writer(ctx.res().getOutputStream())) {
+      for (Element element : elements) {
+        out.write(JsonLayer.arrayStart(element.index() == 0));
+        out.write(JsonLayer.pretty(evaluate(engine, asOf, element, ids)));
+      }
+      out.write(JsonLayer.arrayEnd(elements.isEmpty()));
+    }
+  }
+
+  private void single(Context ctx, CredpathEngine engine, LocalDate asOf, JsonNode node) {
+    ProfileDecoder.Decoded decoded = JsonLayer.decode(node, asOf);
+    if (!decoded.ok()) {
+      throw invalid(decoded.error());
+    }
+    Object result;
+    try {
+      result = engine.evaluate(decoded.profile(), asOf);
+    } catch (InvalidProfileException e) {
+      throw invalid(JsonLayer.invalid(e.problems()));
+    } catch (EvaluationException e) {
+      metrics.error("EVALUATION_FAILED");
+      throw Problem.of("evaluation-failed", "Internal Server Error", 500,
+          e.getMessage() + ". The rules need fixing; other profiles are unaffected").raise();
+    }
+    metrics.result();
+    ctx.status(200).contentType("application/json").result(JsonLayer.pretty(result) + "\n");
+  }
+
+  private Problem.Raised invalid(RecordError error) {
+    metrics.error(error.code());
+    return Problem.of("invalid-profile", "Unprocessable Content", 422,
+        "the profile breaks the contract: see errors for each code and JSON path").with(Problem.items(error)).raise();
+  }
+
+  private Problem.Raised malformed(String detail, JsonProcessingException e) {
+    metrics.error("INVALID_JSON");
+    String where = e == null || e.getLocation() == null ? ""
+        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+            + ": check the quotes, commas and brackets there";
+    return Problem.of("invalid-json", "Bad Request", 400, detail + where).raise();
+  }
+
+  /** One result or error record, exactly as the CLI evaluates a record of a batch. */
+  private Object evaluate(CredpathEngine engine, LocalDate asOf, Element element, Set<String> ids) {
+    Object record = evaluateOne(engine, asOf, element, ids);
+    if (record instanceof JsonLayer.ErrorRecord error) {
+      metrics.error(error.error().code());
+    } else {
+      metrics.result();
+    }
+    return record;
+  }
+
+  private static Object evaluateOne(CredpathEngine engine, LocalDate asOf, Element element, Set<String> ids) {
+    if (element.error() != null) {
+      return JsonLayer.ErrorRecord.of(element.index(), element.line(), null, element.error());
+    }
+    JsonNode node = element.node();
+    String id = node != null && node.path("id").isTextual() ? node.get("id").asText() : null;
+    if (id != null && !ids.add(id)) {
+      return JsonLayer.ErrorRecord.of(element.index(), element.line(), id, new RecordError("DUPLICATE_ID", "$.id",
+          "this id was already used by an earlier record; ids must be unique within a batch, so this record was not evaluated"));
+    }
+    ProfileDecoder.Decoded decoded = JsonLayer.decode(node, asOf);
+    if (!decoded.ok()) {
+      return JsonLayer.ErrorRecord.of(element.index(), element.line(), decoded.candidateId(), decoded.error());
+    }
+    try {
+      return engine.evaluate(decoded.profile(), asOf);
+    } catch (InvalidProfileException e) {
+      return JsonLayer.ErrorRecord.of(element.index(), element.line(), id, JsonLayer.invalid(e.problems()));
+    } catch (EvaluationException e) {
+      return JsonLayer.ErrorRecord.of(element.index(), element.line(), id, new RecordError("EVALUATION_FAILED", "$",
+          e.getMessage() + ". The rules need fixing; other records are unaffected"));
+    } catch (RuntimeException e) {
+      return JsonLayer.ErrorRecord.of(element.index(), element.line(), id, new RecordError("EVALUATION_FAILED", "$",
+          "evaluation failed unexpectedly (" + e.getClass().getSimpleName() + "); other records are unaffected"));
+    }
+  }
+
+  /**
+   * Streams NDJSON: each line is evaluated and written as soon as it is read, and output is
+   * flushed whenever the client has sent nothing more yet. A body that passes the limit midway
+   * ends with a {@code TOO_LARGE} record, since the results before it are already sent.
+   */
+  private void ndjson(Context ctx, CredpathEngine engine, LocalDate asOf, InputStream body) throws IOException {
+    ctx.status(200).contentType(NDJSON);
+    BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+    Set<String> ids = new HashSet<>();
+    int index = 0;
+    long lineNo = 0;
+    try (Writer out = writer(ctx.res().getOutputStream())) {
+      while (true) {
+        String line;
+        try {
+          line = readLine(in);
+        } catch (LimitedInputStream.LimitExceeded e) {
+          metrics.error("TOO_LARGE");
+          out.write(JsonLayer.compact(JsonLayer.ErrorRecord.of(index, lineNo + 1, null, new RecordError("TOO_LARGE", "$",
+              "the request body passed " + maxBody + " bytes at line " + (lineNo + 1)
+                  + "; the records before were evaluated, the rest was not read. Send fewer profiles per request"))) + "\n");
+          return;
+        } catch (IOException e) {
+          metrics.error("TRUNCATED_INPUT");
+          out.write(JsonLayer.compact(JsonLayer.ErrorRecord.of(index, lineNo + 1, null, new RecordError("TRUNCATED_INPUT", "$",
+              "the request body stopped at line " + (lineNo + 1) + " (the connection went quiet or was closed); "
+                  + "the records before were evaluated"))) + "\n");
+          return;
+        }
+        if (line == null) {
+          return;
+        }
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        Element element = element(index++, lineNo, line);
+        out.write(JsonLayer.compact(evaluate(engine, asOf, element, ids)));
+        out.write('\n');
+        if (!in.ready()) {
+          out.flush();
+        }
+      }
+    }
+  }
+
+  private static Element element(int index, long lineNo, String line) {
+    if (line.length() > MAX_LINE) {
+      return new Element(index, lineNo, null, new RecordError("TOO_LARGE", "$",
+          "line " + lineNo + " is longer than " + MAX_LINE + " characters; a profile is far smaller, so this line was skipped"));
+    }
+    if (line.indexOf('\uFFFD') >= 0) {
+      return new Element(index, lineNo, null, new RecordError("INVALID_ENCODING", "$",
+          "the record at line " + lineNo + " holds bytes that are not valid UTF-8; send UTF-8"));
+    }
+    try {
+      return new Element(index, lineNo, JsonLayer.readLine(line), null);
+    } catch (StreamConstraintsException e) {
+      return new Element(index, lineNo, null, new RecordError("TOO_LARGE", "$", "the record at line " + lineNo
+          + " is nested more than " + JsonLayer.maxNesting() + " levels deep or holds a string longer than "
+          + JsonLayer.maxString() + " characters"));
+    } catch (JsonProcessingException e) {
+      int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+      return new Element(index, lineNo, null, new RecordError("INVALID_JSON", "$",
+          "not valid JSON at line " + lineNo + ", column " + column + ": check the quotes, commas and brackets there"));
+    }
+  }
+
+  /** A line without its terminator, or null at the end; an over-long line is cut at MAX_LINE + 1. */
+  private static String readLine(BufferedReader in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    int c;
+    while ((c = in.read()) != -1 && c != '\n') {
+      if (line.length() <= MAX_LINE) {
+        line.append((char) c);
+      }
+    }
+    if (c == -1 && line.length() == 0) {
+      return null;
+    }
+    int end = line.length();
+    if (end > 0 && line.charAt(end - 1) == '\r') {
+      line.setLength(end - 1);
+    }
+    return line.toString();
+  }
+
+  private static Writer writer(OutputStream out) {
+    return new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 14);
+  }
+}

@@ -1,0 +1,101 @@
+package org.credpath.server;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.credpath.kb.json.Json;
+import org.credpath.kb.json.ProfileDecoder;
+import org.credpath.kb.json.RecordError;
+import org.credpath.model.profile.FieldProblem;
+
+/**
+ * The service's only door into the JSON layer the CLI uses (rules-kb's {@code kb/json}): decoding
+ * a profile, writing a result and shaping an error record. Keeping every call here means the
+ * service and {@code credpath evaluate --format json} cannot drift apart, and a change to that
+ * layer is reconciled in one small class.
+ */
+final class JsonLayer {
+  /** Where error records from a request body say they came from (the CLI writes a file name). */
+  static final String SOURCE = "request";
+
+  private JsonLayer() {}
+
+  /** A profile or a located error, exactly as the CLI decodes it. */
+  static ProfileDecoder.Decoded decode(JsonNode node, LocalDate asOf) {
+    return ProfileDecoder.decode(node, asOf);
+  }
+
+  /** One error (with the rest under {@code more}) for the engine's own profile checks. */
+  static RecordError invalid(List<FieldProblem> problems) {
+    return ProfileDecoder.invalid(problems);
+  }
+
+  /** A parser for a whole request body, with the CLI's nesting and length limits. */
+  static JsonParser parser(byte[] body) throws IOException {
+    return Json.MAPPER.getFactory().createParser(body);
+  }
+
+  /** The next value of {@code parser} as a tree; more tokens may follow (an array element). */
+  static JsonNode readValue(JsonParser parser) throws IOException {
+    return Json.STREAM_TREE_READER.readTree(parser);
+  }
+
+  /** One NDJSON line as a tree. */
+  static JsonNode readLine(String line) throws JsonProcessingException {
+    return Json.MAPPER.readTree(line);
+  }
+
+  /** A result or error record as {@code --format json} writes each array element. */
+  static String pretty(Object record) {
+    try {
+      return Json.PRETTY.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A record as {@code --format ndjson} writes it, without the line break. */
+  static String compact(Object record) {
+    try {
+      return Json.COMPACT.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The CLI's array framing: {@code [ a, b ]} and a line break; {@code [ ]} when empty. */
+  static String arrayStart(boolean first) {
+    return first ? "[ " : ", ";
+  }
+
+  static String arrayEnd(boolean empty) {
+    return empty ? "[ ]\n" : " ]\n";
+  }
+
+  static int maxNesting() {
+    return Json.MAX_NESTING;
+  }
+
+  static int maxString() {
+    return Json.MAX_STRING;
+  }
+
+  /**
+   * The error record written in place of a result, the same shape as the CLI's
+   * ({@code org.credpath.cli.io.ErrorRecord}); {@code source} is {@value #SOURCE}.
+   */
+  record ErrorRecord(String candidateId, Body error) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Body(String code, String message, String path, String source, int index, long line, List<RecordError> more) {}
+
+    static ErrorRecord of(int index, long line, String candidateId, RecordError error) {
+      return new ErrorRecord(candidateId,
+          new Body(error.code(), error.message(), error.path(), SOURCE, index, line, error.more()));
+    }
+  }
+}
