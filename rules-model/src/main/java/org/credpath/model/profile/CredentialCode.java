@@ -21,6 +21,11 @@ public enum CredentialCode {
     return body;
   }
 
+  /** The credential as people write it: {@code CCS-P}, not the constant's {@code CCS_P}. */
+  public String label() {
+    return name().replace('_', '-');
+  }
+
   /** True for credentials that share AHIMA's two-year recertification cycle. */
   public boolean ahima() {
     return body == CertifyingBody.AHIMA;
