@@ -44,6 +44,7 @@ final class PolicyInvariants {
   static final Set<CredentialStatus> GOOD_STANDING = EnumSet.of(CredentialStatus.ACTIVE, CredentialStatus.RENEWAL_DUE);
   static final Set<String> READINGS = Set.of("AHIMA-MIDCYCLE", "AHIMA-INACTIVE-CEUS", "AHIMA-SOURCE-STRADDLE");
   private static final Pattern EARN = Pattern.compile("[Ee]arn(?: and report)? ([0-9]+(?:\\.[0-9]+)?) (?:CEUs|hours)");
+  private static final Pattern DATED_FROM = Pattern.compile("dated on or after ([0-9]{4}-[0-9]{2}-[0-9]{2})");
   private static final Pattern MORE_MONTHS = Pattern.compile("after ([0-9]+) more months");
 
   /** Profiles whose comparison the monotonicity check narrowed (drawn back into an older cycle, or left to AHIMA). */
@@ -186,7 +187,9 @@ final class PolicyInvariants {
           Matcher m = EARN.matcher(step.message());
           assertThat(m.find()).as("EARN_CEUS names the CEUs: %s", step.message()).isTrue();
           boolean ahima = CredentialCode.valueOf(step.credential()).ahima();
-          CandidateProfile done = withCeu(p, new CeuActivity(s.asOf(), Double.parseDouble(m.group(1)),
+          Matcher from = DATED_FROM.matcher(step.message());
+          LocalDate dated = from.find() ? LocalDate.parse(from.group(1)) : s.asOf();
+          CandidateProfile done = withCeu(p, new CeuActivity(dated, Double.parseDouble(m.group(1)),
               ahima ? CeProvider.AHIMA : CeProvider.HIMSS, true, true));
           assertThat(step.dueBy()).isNotNull();
           EvaluationResult then = evaluate(done, step.dueBy());

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@link RenewalOracle}, a check that the population reaches every path, and a long run:
  * {@code mvn -B -ntp -pl rules-kb -am test -Dtest=PolicyInvariantsTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dcredpath.longRun=true} (100,000 profiles for the differential check and 10,000 per invariant;
- * {@code -Dcredpath.longRun.profiles=N} changes the first).
+ * {@code -Dcredpath.longRun.profiles=N} changes the first, {@code -Dcredpath.longRun.seed=S} the
+ * population).
  */
 class PolicyInvariantsTest {
   static final PolicyInvariants CHECK = new PolicyInvariants(BuiltInKnowledgeBase.load());
@@ -97,7 +98,7 @@ class PolicyInvariantsTest {
   void longRun() {
     int profiles = Integer.getInteger("credpath.longRun.profiles", 100_000);
     int perInvariant = Math.max(1, profiles / 10);
-    PopulationGenerator generator = new PopulationGenerator(20261124L);
+    PopulationGenerator generator = new PopulationGenerator(Long.getLong("credpath.longRun.seed", 20261124L));
     long started = System.nanoTime();
     long held = 0;
     long compared = 0;

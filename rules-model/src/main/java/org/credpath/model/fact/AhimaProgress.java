@@ -190,6 +190,14 @@ public record AhimaProgress(
     return Math.max(missing(), Math.max(missingHiimDomain(), missingAhimaSourced()));
   }
 
+  /**
+   * " dated on or after 2027-10-29" when the CEUs of {@code asOf} itself count toward the previous
+   * cycle (it was completed late that very day, AHIMA-INACTIVE-CEUS); otherwise "".
+   */
+  public String datedFrom(LocalDate asOf) {
+    return cycle.countFrom().isAfter(asOf) ? " dated on or after " + cycle.countFrom() : "";
+  }
+
   /** "14 CEUs (at least 10 in HIIM domains, 2 from AHIMA or a component state association)". */
   public String describeMissing() {
     StringBuilder text = new StringBuilder(Hours.format(stillToEarn())).append(" CEUs");
