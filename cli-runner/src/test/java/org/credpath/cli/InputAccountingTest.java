@@ -252,6 +252,31 @@ class InputAccountingTest {
   }
 
   @Test
+  void faultsAmongManyRecords_sameRecordsInTheSameOrder_onOneThreadOrFour() throws IOException {
+    List<String> faults = List.of("{\"id\":\"x\" \"a\":1}", "garbage", "}", "{\"id\":\"d\",\"id\":\"e\"}", "[1,2]",
+        "{\"id\":\"u\",\"state\":\"" + "x".repeat(20_000) + "\"}", "{\"id\":\"open\",", "\0\0", "{\"highschool\":1}");
+    StringBuilder text = new StringBuilder();
+    int values = 0;
+    for (int i = 0; i < 300; i++) {
+      text.append(p("v" + i)).append('\n');
+      values++;
+      if (i % 7 == 3) {
+        text.append(faults.get(i % faults.size())).append('\n');
+        values++;
+      }
+    }
+    Path input = tmp.resolve("messy.ndjson");
+    Files.writeString(input, text);
+
+    CliRun one = CliRun.run("evaluate", "--as-of", "2026-11-22", "--format", "ndjson", "-q", "--threads", "1", input.toString());
+    CliRun four = CliRun.run("evaluate", "--as-of", "2026-11-22", "--format", "ndjson", "-q", "--threads", "4", input.toString());
+
+    assertThat(four.out()).isEqualTo(one.out());
+    assertThat(records(one.out())).hasSize(values).filteredOn(r -> r.has("credentials")).hasSize(300);
+    assertThat(one.exitCode()).isEqualTo(ExitCode.DATA_ERROR);
+  }
+
+  @Test
   void misspeltRequiredField_namedWithItsSuggestion_nextToTheRequiredProblem_andEveryOtherUnknownField() throws IOException {
     Path input = tmp.resolve("typos.ndjson");
     Files.writeString(input, "{\"id\":\"m\",\"highschool\":\"GED\",\"foo\":1}\n"

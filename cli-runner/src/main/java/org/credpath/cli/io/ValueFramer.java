@@ -33,13 +33,7 @@ final class ValueFramer {
   /** Brackets remembered for matching; deeper nesting is counted only (it is TOO_LARGE anyway). */
   private static final int STACK = 256;
 
-  private final Reader in;
-  private final char[] buffer = new char[1 << 16];
-  private int pos;
-  private int limit;
-  private boolean eof;
-  private long line = 1;
-  private long column;
+  private final CharCursor in;
 
   private Mode mode;
   private boolean inArray;
@@ -49,17 +43,17 @@ final class ValueFramer {
   private boolean trailingReported;
   private boolean done;
 
-  ValueFramer(Reader in) {
-    this.in = in;
+  ValueFramer(Reader reader) {
+    this.in = new CharCursor(reader);
   }
 
   /** The next item, or null at the end of the input. */
   Frame next() throws IOException {
     while (!done) {
-      skipSpace();
-      int c = peek();
-      long atLine = line;
-      long atColumn = column + 1;
+      in.skipWhile(CharCursor.SPACE);
+      int c = in.peek();
+      long atLine = in.line();
+      long atColumn = in.column() + 1;
       if (mode == null) {
         if (c < 0) {
           done = true;
@@ -79,7 +73,7 @@ final class ValueFramer {
         return null;
       }
       if (mode == Mode.ARRAY && !arrayClosed) {
-        read();
+        in.read();
         startArray(atLine);
         continue;
       }
@@ -88,7 +82,7 @@ final class ValueFramer {
         return afterArray(c, atLine, atColumn);
       }
       if (c == '[' && mode == Mode.ARRAY) {
-        read();
+        in.read();
         startArray(atLine);
         continue;
       }
@@ -104,13 +98,13 @@ final class ValueFramer {
    */
   private Frame run(long atLine, long atColumn) throws IOException {
     Text text = new Text();
-    Quotes quotes = new Quotes();
+    OpenString quotes = new OpenString();
     boolean onlyStray = true;
     int c;
-    while ((c = peek()) >= 0 && c != '\n' && (quotes.open || c != '{' && c != '[')) {
-      text.add((char) read());
+    while ((c = in.peek()) >= 0 && c != '\n' && (quotes.open() || c != '{' && c != '[')) {
+      text.add((char) in.read());
       quotes.take(c);
-      onlyStray &= isSpace(c) || isStray(c);
+      onlyStray &= CharCursor.isSpace(c) || isStray(c);
     }
     if (onlyStray) {
       return fault(atLine, atColumn, "INVALID_JSON", "unexpected `" + text.first() + "` at line " + atLine + ", column "
@@ -133,7 +127,7 @@ final class ValueFramer {
           + " at line " + arrayLine + "; the file may have been cut off. Every record before this point was read");
     }
     if (c == ']') {
-      read();
+      in.read();
       inArray = false;
       arrayClosed = true;
       if (arrayState == ArrayState.AFTER_COMMA) {
@@ -143,17 +137,17 @@ final class ValueFramer {
       return null;
     }
     if (c == ',') {
-      read();
+      in.read();
       if (arrayState == ArrayState.AFTER_VALUE) {
         arrayState = ArrayState.AFTER_COMMA;
         return null;
       }
-      skipWhile(", \t\r\n\uFEFF"); // a run of commas is one fault, not one record per comma
+      in.skipWhile("," + CharCursor.SPACE); // a run of commas is one fault, not one record per comma
       return fault(atLine, atColumn, "INVALID_JSON", "an empty place in the array at line " + atLine + ", column "
           + atColumn + " (two commas, or a comma right after [); remove the comma");
     }
     if (c == '}' || c == ':') {
-      skipWhile("}: \t\r\n\uFEFF"); // never the ] that closes the array
+      in.skipWhile("}:" + CharCursor.SPACE); // never the ] that closes the array
       return fault(atLine, atColumn, "INVALID_JSON", "unexpected `" + (char) c + "` at line " + atLine + ", column "
           + atColumn + ", between the records of the array; remove it");
     }
@@ -170,7 +164,7 @@ final class ValueFramer {
   private Frame afterArray(int c, long atLine, long atColumn) throws IOException {
     String where = " at line " + atLine + ", column " + atColumn;
     if (c == '[') {
-      read();
+      in.read();
       startArray(atLine);
       return fault(atLine, atColumn, "INVALID_JSON", "a second top-level array starts" + where
           + "; a file holds one array, or one profile per line. Its records are read as well");
@@ -190,24 +184,24 @@ final class ValueFramer {
    */
   private Frame value(long atLine, long atColumn) throws IOException {
     Text text = new Text();
-    int c = peek();
+    int c = in.peek();
     if (c != '{' && c != '[' && c != '"') {
       return token(text, atLine, atColumn);
     }
-    Brackets brackets = new Brackets();
-    Quotes quotes = new Quotes();
+    OpenBrackets brackets = new OpenBrackets(STACK);
+    OpenString quotes = new OpenString();
     boolean crossedLine = false;
     char last = 0;
     while (true) {
-      c = peek();
+      c = in.peek();
       if (c < 0) {
         done = true;
         return fault(atLine, atColumn, "TRUNCATED_INPUT", "the input ends inside the record that starts at line "
             + atLine + " (a closing bracket or quote is missing); the file may have been cut off. Every record before it was read");
       }
-      if (quotes.open) {
+      if (quotes.open()) {
         if (c == '\n') {
-          text.add((char) read());
+          text.add((char) in.read());
           crossedLine = true;
           if (lineEnds(last, text)) {
             return cut(atLine, atColumn);
@@ -215,41 +209,41 @@ final class ValueFramer {
           // A string never spans lines: the record is broken. Close the string here so that the
           // record's end can still be found; Jackson then reports the break at its line and column.
           quotes.close();
-        } else if (!quotes.take(text.add((char) read()))) {
+        } else if (!quotes.take(text.add((char) in.read()))) {
           continue;
         }
         last = '"';
-        if (brackets.depth == 0) {
+        if (brackets.depth() == 0) {
           return text.frame(atLine, atColumn);
         }
         continue;
       }
       switch (c) {
-        case '"' -> quotes.take(text.add((char) read()));
+        case '"' -> quotes.take(text.add((char) in.read()));
         case '{', '[' -> {
-          if (c == '{' && brackets.depth > 0 && !brackets.canOpenObject(last)) {
+          if (c == '{' && brackets.depth() > 0 && !brackets.canOpenObject(last)) {
             if (inArray) {
               arrayState = ArrayState.AFTER_COMMA;
             }
             return fault(atLine, atColumn, "INVALID_JSON", "the record that starts at line " + atLine
-                + " is not closed before a new record begins at line " + line + ", column " + (column + 1)
+                + " is not closed before a new record begins at line " + in.line() + ", column " + (in.column() + 1)
                 + " (a } or ] is missing); the new record is read on its own");
           }
-          brackets.open(text.add((char) read()));
+          brackets.open(text.add((char) in.read()));
           last = (char) c;
         }
         case '}', ']' -> {
           if (!brackets.close(c == '}' ? '{' : '[')) {
             if (c == ']' && inArray) {
               return fault(atLine, atColumn, "INVALID_JSON", "the record that starts at line " + atLine
-                  + " is not closed before the ] that ends the array at line " + line + ", column " + (column + 1));
+                  + " is not closed before the ] that ends the array at line " + in.line() + ", column " + (in.column() + 1));
             }
-            text.add((char) read()); // a stray closer inside the record: Jackson will point at it
+            text.add((char) in.read()); // a stray closer inside the record: Jackson will point at it
             continue;
           }
-          text.add((char) read());
+          text.add((char) in.read());
           last = (char) c;
-          if (brackets.depth == 0) {
+          if (brackets.depth() == 0) {
             if (mode == Mode.UNDECIDED && !crossedLine) {
               mode = Mode.NDJSON;
             }
@@ -257,15 +251,15 @@ final class ValueFramer {
           }
         }
         case '\n' -> {
-          text.add((char) read());
+          text.add((char) in.read());
           crossedLine = true;
           if (lineEnds(last, text)) {
             return cut(atLine, atColumn);
           }
         }
         default -> {
-          text.add((char) read());
-          if (!isSpace(c)) {
+          text.add((char) in.read());
+          if (!CharCursor.isSpace(c)) {
             last = (char) c;
           }
         }
@@ -276,8 +270,8 @@ final class ValueFramer {
   /** A scalar element of the array ({@code 42}, {@code true}, or garbage): up to a space or a bracket, comma or colon. */
   private Frame token(Text text, long atLine, long atColumn) throws IOException {
     int c;
-    while ((c = peek()) >= 0 && !isSpace(c) && "{}[],:\"".indexOf(c) < 0) {
-      text.add((char) read());
+    while ((c = in.peek()) >= 0 && !CharCursor.isSpace(c) && "{}[],:\"".indexOf(c) < 0) {
+      text.add((char) in.read());
     }
     return text.frame(atLine, atColumn);
   }
@@ -298,8 +292,8 @@ final class ValueFramer {
     }
     boolean indented = false;
     int next;
-    while ((next = peek()) >= 0 && isSpace(next)) {
-      text.add((char) read());
+    while ((next = in.peek()) >= 0 && CharCursor.isSpace(next)) {
+      text.add((char) in.read());
       indented = next == '\n' ? false : indented || next == ' ' || next == '\t';
     }
     boolean valueEnded = last != '{' && last != '[' && last != ',' && last != ':';
@@ -312,142 +306,19 @@ final class ValueFramer {
 
   private Frame cut(long atLine, long atColumn) {
     return fault(atLine, atColumn, "INVALID_JSON", "the record at line " + atLine + " is not closed (a closing "
-        + "bracket or quote is missing) before line " + line + " starts a new record; reading resumes there");
+        + "bracket or quote is missing) before line " + in.line() + " starts a new record; reading resumes there");
   }
 
   private Frame fault(long atLine, long atColumn, String code, String message) {
     return new Frame(atLine, atColumn, null, false, new RecordError(code, "$", message));
   }
 
-  private static boolean isSpace(int c) {
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\uFEFF';
-  }
-
   private static boolean isStray(int c) {
     return c == '}' || c == ']' || c == ',' || c == ':';
   }
 
-  private void skipSpace() throws IOException {
-    int c;
-    while ((c = peek()) >= 0 && isSpace(c)) {
-      read();
-    }
-  }
-
-  private void skipWhile(String chars) throws IOException {
-    int c;
-    while ((c = peek()) >= 0 && chars.indexOf(c) >= 0) {
-      read();
-    }
-  }
-
-  private int peek() throws IOException {
-    if (pos == limit) {
-      if (eof) {
-        return -1;
-      }
-      int n;
-      do {
-        n = in.read(buffer, 0, buffer.length);
-      } while (n == 0);
-      if (n < 0) {
-        eof = true;
-        return -1;
-      }
-      pos = 0;
-      limit = n;
-    }
-    return buffer[pos];
-  }
-
-  private int read() throws IOException {
-    int c = peek();
-    if (c >= 0) {
-      pos++;
-      if (c == '\n') {
-        line++;
-        column = 0;
-      } else {
-        column++;
-      }
-    }
-    return c;
-  }
-
-  /**
-   * The brackets open in a record. The innermost {@link #STACK} are remembered for matching (deeper
-   * nesting is only counted: it is TOO_LARGE anyway), with a count per kind so that a closer with
-   * no opener of its kind is known at once, never by a search: framing stays linear in the input.
-   */
-  private static final class Brackets {
-    private final char[] stack = new char[STACK];
-    private final long[] remembered = new long[2];
-    long depth;
-
-    void open(char c) {
-      if (depth < STACK) {
-        stack[(int) depth] = c;
-        remembered[c == '{' ? 0 : 1]++;
-      }
-      depth++;
-    }
-
-    /** Closes back to the nearest {@code opener}, closing any left open above it; false when none is open. */
-    boolean close(char opener) {
-      if (depth > STACK) {
-        depth--;
-        return true;
-      }
-      if (remembered[opener == '{' ? 0 : 1] == 0) {
-        return false;
-      }
-      char popped;
-      do {
-        popped = stack[(int) --depth];
-        remembered[popped == '{' ? 0 : 1]--;
-      } while (popped != opener);
-      return true;
-    }
-
-    /** Whether valid JSON may open an object after {@code last} here: as an array element, or as a field's value. */
-    boolean canOpenObject(char last) {
-      if (depth > STACK) {
-        return true;
-      }
-      return stack[(int) depth - 1] == '[' ? last == '[' || last == ',' : last == ':';
-    }
-  }
-
-  /** Whether the characters read so far leave a JSON string open, following backslash escapes. */
-  private static final class Quotes {
-    boolean open;
-    private boolean escaped;
-
-    void close() {
-      open = false;
-      escaped = false;
-    }
-
-    /** Takes the next character; true when it closes a string. */
-    boolean take(int c) {
-      if (!open) {
-        open = c == '"';
-        return false;
-      }
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        open = false;
-        return true;
-      }
-      return false;
-    }
-  }
-
   /** The text of a value, kept up to {@link Json#MAX_RECORD} characters. */
-  private final class Text {
+  private static final class Text {
     private final StringBuilder chars = new StringBuilder(256);
     private boolean tooLong;
 

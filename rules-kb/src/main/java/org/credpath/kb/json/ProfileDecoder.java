@@ -7,17 +7,14 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.credpath.model.profile.CandidateProfile;
 import org.credpath.model.profile.FieldProblem;
@@ -43,9 +40,10 @@ public final class ProfileDecoder {
 
   /**
    * Decodes {@code node} and checks its dates against {@code asOf}. Every problem found is reported
-   * together: all unknown fields (with a suggestion for a near miss), then the type and value
-   * problems found by decoding again without each optional value that was wrong, then the date
-   * checks. The first is the error; the others are in its {@code more}.
+   * together: all unknown fields (with a suggestion for a near miss), then the type, value and
+   * required-field problems found by decoding again past each one ({@link FieldRepair}), then the
+   * date checks (only when no stand-in was needed). The first is the error; the others are in its
+   * {@code more}.
    */
   public static Decoded decode(JsonNode node, LocalDate asOf) {
     String id = node != null && node.path("id").isTextual() ? node.get("id").asText() : null;
@@ -59,7 +57,8 @@ public final class ProfileDecoder {
       UnknownFields.remove(working, CandidateProfile.class);
     }
     CandidateProfile profile = null;
-    Set<String> removed = new HashSet<>();
+    Map<String, Integer> repairs = new HashMap<>();
+    boolean standIns = false;
     for (int attempt = 0; attempt < MAX_ATTEMPTS && profile == null; attempt++) {
       try {
         profile = Json.PROFILE_READER.treeToValue(working, CandidateProfile.class);
@@ -68,18 +67,21 @@ public final class ProfileDecoder {
         if (problems.stream().noneMatch(p -> p.path().equals(error.path()))) {
           problems.add(error);
         }
-        if (!removed.add(error.path())) {
-          break;
-        }
         if (working == node) {
           working = node.deepCopy();
         }
-        if (!removeField(working, error.path())) {
+        // first without the value (enough for an optional field), then with a stand-in (a required one)
+        int repair = repairs.merge(error.path(), 1, Integer::sum);
+        boolean removed = repair == 1 && FieldRepair.remove(working, error.path());
+        boolean replaced = !removed && repair <= 2 && FieldRepair.standIn(working, error.path());
+        standIns |= replaced;
+        if (!removed && !replaced) {
           break;
         }
       }
     }
-    if (profile != null) {
+    if (profile != null && !standIns) {
+      // the date checks read the values; with stand-ins in place they would judge invented ones
       for (FieldProblem problem : ProfileValidator.problems(profile, asOf)) {
         problems.add(fieldProblem(problem));
       }
@@ -89,38 +91,6 @@ public final class ProfileDecoder {
     }
     return new Decoded(id, profile, null);
   }
-
-  /**
-   * Removes the object field at {@code path} ("$.experience[0].months") so that decoding can go on
-   * past it; false when there is nothing to remove (a missing required field, a list element whose
-   * removal would shift the paths of the others, the whole record).
-   */
-  private static boolean removeField(JsonNode root, String path) {
-    Matcher step = STEP.matcher(path);
-    if (!path.startsWith("$")) {
-      return false;
-    }
-    JsonNode parent = null;
-    JsonNode current = root;
-    String name = null;
-    int at = 1;
-    while (at < path.length() && step.find(at) && step.start() == at) {
-      parent = current;
-      name = step.group(1);
-      current = name != null ? current.get(name) : current.get(Integer.parseInt(step.group(2)));
-      at = step.end();
-      if (current == null) {
-        return false;
-      }
-    }
-    if (at != path.length() || name == null || !(parent instanceof ObjectNode object)) {
-      return false;
-    }
-    object.remove(name);
-    return true;
-  }
-
-  private static final Pattern STEP = Pattern.compile("\\.([^.\\[]+)|\\[(\\d+)]");
 
   private static RecordError fieldProblem(FieldProblem p) {
     return new RecordError(p.message().startsWith("is after") ? "INVALID_DATE" : "INVALID_FIELD", p.path(), p.message());

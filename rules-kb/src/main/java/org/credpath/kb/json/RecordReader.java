@@ -94,7 +94,7 @@ public final class RecordReader {
       what = "is longer than " + Json.MAX_RECORD + " characters";
     }
     return new RecordError("TOO_LARGE", pathOf(parser), "the record at line " + line + " " + what
-        + " (the limit for one record) and was skipped");
+        + ", the most one record may hold, and was skipped");
   }
 
   private static RecordError syntax(JsonParser parser, long line, long column, String advice) {
