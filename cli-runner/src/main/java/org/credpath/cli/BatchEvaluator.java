@@ -122,7 +122,7 @@ final class BatchEvaluator implements AutoCloseable {
 
   private Object evaluate(InputRecord record) {
     if (record.error() != null) {
-      return ErrorRecord.of(record, null, record.error());
+      return ErrorRecord.of(record, record.candidateId(), record.error());
     }
     ProfileDecoder.Decoded decoded = ProfileDecoder.decode(record.node(), asOf);
     String id = decoded.candidateId();

@@ -47,7 +47,7 @@ import picocli.CommandLine.Model.CommandSpec;
         " 0:all records evaluated",
         "64:bad usage",
         "65:some records were invalid; all valid ones were still written",
-        "66:an input file cannot be read",
+        "66:an input file cannot be opened (never for what a readable file holds)",
         "70:internal error, or the output cannot be written",
         "78:the rules given with --rules do not compile or fail validation"})
 final class EvaluateCommand implements Callable<Integer> {
@@ -107,6 +107,7 @@ final class EvaluateCommand implements Callable<Integer> {
     AtomicLong charsRead = new AtomicLong();
     RecordOutput out = openOutput();
     BatchEvaluator batch = null;
+    String reading = null;
     try (FlushOnExit flushOnExit = new FlushOnExit(out);
         ProgressReporter progress = new ProgressReporter(ProgressReporter.choose(quiet), err, charsRead, totalBytes(inputs));
         out;
@@ -114,6 +115,7 @@ final class EvaluateCommand implements Callable<Integer> {
         BatchEvaluator running = new BatchEvaluator(engine, date, sink, threads, progress)) {
       batch = running;
       for (String input : inputs) {
+        reading = input;
         try (ProfileStream stream = new ProfileStream(input,
             new BufferedReader(new CountingReader(Inputs.open(input), charsRead), 1 << 16))) {
           batch.evaluateAll(stream);
@@ -122,8 +124,8 @@ final class EvaluateCommand implements Callable<Integer> {
       batch.finish();
       return batch.errors() > 0 ? ExitCode.DATA_ERROR : ExitCode.OK;
     } catch (java.io.UncheckedIOException e) {
-      err.printf("credpath: an input could not be read: %s; stopped after %d record(s)%n",
-          e.getCause().getMessage(), batch == null ? 0 : batch.records());
+      err.printf("credpath: reading %s failed: %s; stopped after %d record(s)%n",
+          "-".equals(reading) ? "standard input" : reading, e.getCause().getMessage(), batch == null ? 0 : batch.records());
       return ExitCode.NO_INPUT;
     } catch (RecordOutput.OutputFailedException e) {
       err.printf("credpath: cannot write the results to %s: %s; stopped after %d record(s). "

@@ -32,6 +32,15 @@ public final class Json {
   public static final int MAX_NESTING = 64;
   /** Longest string accepted anywhere in a record. */
   public static final int MAX_STRING = 10_000;
+  /** Most digits accepted in one number. */
+  public static final int MAX_NUMBER = 100;
+  /** Longest field name accepted; the contract's longest is 19 characters. */
+  public static final int MAX_NAME = 1_000;
+  /**
+   * Longest record accepted, in characters: an NDJSON line, an array element, a request body. A
+   * profile is a few thousand; a longer record is skipped to its end without being held in memory.
+   */
+  public static final int MAX_RECORD = 1 << 20;
 
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
@@ -46,7 +55,8 @@ public final class Json {
 
   static {
     MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING).maxNumberLength(100).build());
+        .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING).maxNumberLength(MAX_NUMBER).maxNameLength(MAX_NAME)
+        .build());
   }
 
   /** Reads one value out of a longer stream (an array element), where more tokens follow. */

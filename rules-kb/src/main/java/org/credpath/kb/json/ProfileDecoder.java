@@ -7,11 +7,17 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.credpath.model.profile.CandidateProfile;
 import org.credpath.model.profile.FieldProblem;
@@ -32,32 +38,112 @@ public final class ProfileDecoder {
     }
   }
 
-  /** Decodes {@code node} and checks its dates against {@code asOf}. */
+  /** Decoding attempts per record; each one may add a problem, so this bounds {@code error.more}. */
+  private static final int MAX_ATTEMPTS = 20;
+
+  /**
+   * Decodes {@code node} and checks its dates against {@code asOf}. Every problem found is reported
+   * together: all unknown fields (with a suggestion for a near miss), then the type and value
+   * problems found by decoding again without each optional value that was wrong, then the date
+   * checks. The first is the error; the others are in its {@code more}.
+   */
   public static Decoded decode(JsonNode node, LocalDate asOf) {
     String id = node != null && node.path("id").isTextual() ? node.get("id").asText() : null;
     if (node == null || !node.isObject()) {
       return new Decoded(id, null, new RecordError("WRONG_TYPE", "$", "a profile must be a JSON object { … }"));
     }
-    CandidateProfile profile;
-    try {
-      profile = Json.PROFILE_READER.treeToValue(node, CandidateProfile.class);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      return new Decoded(id, null, errorOf(e));
-    }
-    List<FieldProblem> problems = ProfileValidator.problems(profile, asOf);
+    List<RecordError> problems = new ArrayList<>(UnknownFields.find(node, CandidateProfile.class));
+    JsonNode working = node;
     if (!problems.isEmpty()) {
-      return new Decoded(id, null, invalid(problems));
+      working = node.deepCopy();
+      UnknownFields.remove(working, CandidateProfile.class);
+    }
+    CandidateProfile profile = null;
+    Set<String> removed = new HashSet<>();
+    for (int attempt = 0; attempt < MAX_ATTEMPTS && profile == null; attempt++) {
+      try {
+        profile = Json.PROFILE_READER.treeToValue(working, CandidateProfile.class);
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        RecordError error = errorOf(e);
+        if (problems.stream().noneMatch(p -> p.path().equals(error.path()))) {
+          problems.add(error);
+        }
+        if (!removed.add(error.path())) {
+          break;
+        }
+        if (working == node) {
+          working = node.deepCopy();
+        }
+        if (!removeField(working, error.path())) {
+          break;
+        }
+      }
+    }
+    if (profile != null) {
+      for (FieldProblem problem : ProfileValidator.problems(profile, asOf)) {
+        problems.add(fieldProblem(problem));
+      }
+    }
+    if (!problems.isEmpty()) {
+      return new Decoded(id, null, together(problems));
     }
     return new Decoded(id, profile, null);
   }
 
+  /**
+   * Removes the object field at {@code path} ("$.experience[0].months") so that decoding can go on
+   * past it; false when there is nothing to remove (a missing required field, a list element whose
+   * removal would shift the paths of the others, the whole record).
+   */
+  private static boolean removeField(JsonNode root, String path) {
+    Matcher step = STEP.matcher(path);
+    if (!path.startsWith("$")) {
+      return false;
+    }
+    JsonNode parent = null;
+    JsonNode current = root;
+    String name = null;
+    int at = 1;
+    while (at < path.length() && step.find(at) && step.start() == at) {
+      parent = current;
+      name = step.group(1);
+      current = name != null ? current.get(name) : current.get(Integer.parseInt(step.group(2)));
+      at = step.end();
+      if (current == null) {
+        return false;
+      }
+    }
+    if (at != path.length() || name == null || !(parent instanceof ObjectNode object)) {
+      return false;
+    }
+    object.remove(name);
+    return true;
+  }
+
+  private static final Pattern STEP = Pattern.compile("\\.([^.\\[]+)|\\[(\\d+)]");
+
+  private static RecordError fieldProblem(FieldProblem p) {
+    return new RecordError(p.message().startsWith("is after") ? "INVALID_DATE" : "INVALID_FIELD", p.path(), p.message());
+  }
+
+  /** Most problems listed for one record, so that a record of many typos cannot multiply the output. */
+  static final int MAX_PROBLEMS = 20;
+
+  /** The first problem, with the others (at most {@link #MAX_PROBLEMS} in all) under {@code more}. */
+  private static RecordError together(List<RecordError> all) {
+    RecordError first = all.get(0);
+    List<RecordError> more = new ArrayList<>(all.subList(1, Math.min(all.size(), MAX_PROBLEMS)));
+    if (all.size() > MAX_PROBLEMS) {
+      RecordError next = all.get(MAX_PROBLEMS);
+      more.add(new RecordError(next.code(), next.path(), "and " + (all.size() - MAX_PROBLEMS)
+          + " more problem(s) from here on, not listed; fix the ones above and run again"));
+    }
+    return new RecordError(first.code(), first.path(), first.message(), more);
+  }
+
   /** One error for a list of field problems: the first, with the rest under {@code more}. */
   public static RecordError invalid(List<FieldProblem> problems) {
-    List<RecordError> all = problems.stream()
-        .map(p -> new RecordError(p.message().startsWith("is after") ? "INVALID_DATE" : "INVALID_FIELD", p.path(), p.message()))
-        .toList();
-    RecordError first = all.get(0);
-    return new RecordError(first.code(), first.path(), first.message(), all.subList(1, all.size()));
+    return together(problems.stream().map(ProfileDecoder::fieldProblem).toList());
   }
 
   static RecordError errorOf(Exception e) {

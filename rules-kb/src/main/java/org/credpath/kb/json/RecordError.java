@@ -1,5 +1,6 @@
 package org.credpath.kb.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -7,12 +8,14 @@ import java.util.List;
  *
  * @param code {@code INVALID_JSON}, {@code UNKNOWN_FIELD}, {@code UNKNOWN_VALUE},
  *     {@code WRONG_TYPE}, {@code INVALID_DATE}, {@code INVALID_FIELD}, {@code DUPLICATE_ID},
- *     {@code TOO_LARGE}, {@code TRUNCATED_INPUT} or {@code EVALUATION_FAILED}
+ *     {@code DUPLICATE_KEY}, {@code TOO_LARGE}, {@code TRUNCATED_INPUT}, {@code INVALID_ENCODING} or
+ *     {@code EVALUATION_FAILED}
  * @param path JSON path of the offending value ({@code $} for the whole record)
  * @param message a plain sentence; never contains the offending value, which may be personal data
  * @param more further problems in the same record, if any
  */
-public record RecordError(String code, String path, String message, List<RecordError> more) {
+public record RecordError(String code, String path, String message,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RecordError> more) {
   public RecordError {
     more = more == null ? List.of() : List.copyOf(more);
   }
