@@ -61,6 +61,28 @@ class ServeCommandTest {
     }
   }
 
+  @Test
+  void usageRulesAndPortErrorsGiveTheDocumentedExitCodes(@TempDir Path dir) throws Exception {
+    CliRun noRules = CliRun.run("serve", "--reload");
+    assertThat(noRules.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(noRules.err()).contains("--reload needs --rules DIR");
+
+    Path broken = dir.resolve("rules");
+    Files.createDirectories(broken);
+    Files.writeString(broken.resolve("kb.properties"), "name=broken\nversion=1\n");
+    Files.writeString(broken.resolve("policies.txt"), "T-X | H | test | x\n");
+    Files.writeString(broken.resolve("x.drl"), "package p;\nrule \"T-X: broken\" when then this is not DRL\nend\n");
+    CliRun badRules = CliRun.run("serve", "--port", "0", "--rules", broken.toString());
+    assertThat(badRules.exitCode()).isEqualTo(ExitCode.RULES_ERROR);
+    assertThat(badRules.err()).contains("x.drl").contains("were not loaded");
+
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliRun busy = CliRun.run("serve", "--port", Integer.toString(taken.getLocalPort()));
+      assertThat(busy.exitCode()).isEqualTo(ExitCode.INTERNAL);
+      assertThat(busy.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort(), "--port");
+    }
+  }
+
   /** The {@code curl} lines of the README's service examples. */
   static List<String> readmeCommands() throws Exception {
     String readme = Files.readString(CliRun.REPO.resolve("README.md"));

@@ -100,7 +100,7 @@ public final class CredpathServer implements AutoCloseable {
       server.app.start();
     } catch (io.javalin.util.JavalinBindException e) {
       throw new java.net.BindException("cannot listen on " + options.host() + ":" + options.port()
-          + ": the port is in use or not allowed here");
+          + ": the port is in use or not allowed, or the host is not an address of this machine");
     }
     return server;
   }

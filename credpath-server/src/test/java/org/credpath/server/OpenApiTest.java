@@ -11,6 +11,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,8 +31,19 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiTest {
   /** Documented but not produced here, and why. */
-  static final Map<String, String> NOT_PRODUCED = Map.of(
-      "POST /v1/evaluations 500", "needs rules that fail at run time; EVALUATION_FAILED records are covered by the CLI's tests");
+  static final Map<String, String> NOT_PRODUCED = Map.of();
+
+  /** The engine's smallest test knowledge base: quick to compile. */
+  static final Path MINIMAL_RULES = Path.of("../rules-engine/src/test/resources/fixtures/minimal");
+
+  /** A rule that keeps firing for one candidate id only, so the rules still load and pass their smoke run. */
+  static final String LOOP_DRL = String.join("\n",
+      "package org.credpath.kb;",
+      "import org.credpath.model.fact.Candidate;",
+      "rule \"T-HS: loops for a candidate called loop\"",
+      "when $c : Candidate( id == \"loop\" )",
+      "then update( $c );",
+      "end", "");
 
   record Case(String method, String path, String contentType, String body, int status) {
     /** "POST /v1/evaluations 200"; a wrong method is "* /path 405" whatever was sent. */
@@ -88,6 +101,29 @@ class OpenApiTest {
       Case unknown = new Case("GET", "/v2/anything", null, null, 404);
       check(http, doc, unknown, doc.at("/components/responses/NotFound"));
     }
+    // 500: the rules fail on this one profile (EVALUATION_FAILED); others are still evaluated.
+    Path rules = Files.createTempDirectory("credpath-loop-rules");
+    try {
+      ReloadTest.copy(MINIMAL_RULES, rules);
+      Files.writeString(rules.resolve("loop.drl"), LOOP_DRL);
+      ServerOptions options = ServerOptions.defaults(line -> { }).withAddress("127.0.0.1", 0).withRules(rules, false)
+          .withCache(Path.of(System.getProperty("credpath.cache", "target/credpath-cache")));
+      try (CredpathServer looping = CredpathServer.start(options)) {
+        TestServer.Port port = new TestServer.Port(looping.port());
+        Case c = new Case("POST", ev, "application/json", "{\"id\":\"loop\",\"highSchool\":\"GED\"}", 500);
+        check(port.client(), port::uri, doc, c, responseOf(doc, c));
+        produced.add(c.key());
+        Case array = new Case("POST", ev, "application/json", "[{\"id\":\"loop\",\"highSchool\":\"GED\"}," + ok + "]", 200);
+        String body = check(port.client(), port::uri, doc, array, responseOf(doc, array));
+        assertThat(Json.MAPPER.readTree(body).at("/0/error/code").asText()).isEqualTo("EVALUATION_FAILED");
+        assertThat(Json.MAPPER.readTree(body).at("/1/candidateId").asText()).as("the other profile is evaluated")
+            .isEqualTo("ex-05-rhit-renewal");
+      }
+    } finally {
+      try (var walk = Files.walk(rules)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
     // 503: the port is open, the rules are not loaded yet.
     try (TestServer loading = new TestServer(ServerOptions.DEFAULT_MAX_BODY, 30_000, false)) {
       for (Case c : List.of(new Case("GET", "/health/ready", null, null, 503),
@@ -122,13 +158,18 @@ class OpenApiTest {
     return response;
   }
 
-  private static void check(TestServer http, JsonNode doc, Case c, JsonNode response) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(c.path())).timeout(Duration.ofSeconds(20));
+  private static String check(TestServer http, JsonNode doc, Case c, JsonNode response) throws Exception {
+    return check(http.client, http::uri, doc, c, response);
+  }
+
+  private static String check(java.net.http.HttpClient client, java.util.function.Function<String, java.net.URI> uri,
+      JsonNode doc, Case c, JsonNode response) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri.apply(c.path())).timeout(Duration.ofSeconds(20));
     if (c.contentType() != null) {
       request.header("Content-Type", c.contentType());
     }
     request.method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(c.body()));
-    HttpResponse<String> r = http.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(c.key() + ": " + r.body()).isEqualTo(c.status());
     String type = Evaluations.mediaType(r.headers().firstValue("Content-Type").orElse(""));
     JsonNode media = response.path("content").path(type);
@@ -144,6 +185,7 @@ class OpenApiTest {
     } else {
       assertThat(r.body()).isNotBlank();
     }
+    return r.body();
   }
 
   static void assertValid(JsonNode doc, JsonNode schema, String body, String what) {

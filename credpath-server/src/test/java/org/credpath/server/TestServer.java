@@ -67,6 +67,17 @@ final class TestServer implements AutoCloseable {
         .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A client for a server started some other way. */
+  record Port(int port) {
+    HttpClient client() {
+      return HttpClient.newHttpClient();
+    }
+
+    URI uri(String path) {
+      return URI.create("http://127.0.0.1:" + port + path);
+    }
+  }
+
   @Override
   public void close() throws IOException {
     server.close();
