@@ -115,7 +115,6 @@ final class RuleAllowList {
           "not", "exists", "and", "or", "accumulate", "accFunction", "valueOf", "eval", "alphaIndexedBy",
           "betaIndexedBy", "reactOn", "forall", "build", "from", "input")),
       Map.entry("org/drools/model/PatternDSL$PatternDef", Set.of("*")),
-      Map.entry("org/drools/model/PatternDSL", Set.of("*")),
       Map.entry("org/drools/model/impl/RuleBuilder", Set.of("build", "attribute", "metadata")),
       Map.entry("org/drools/model/functions/PredicateInformation", Set.of("<init>", "addRuleNames",
           "setMoreThanMaxRuleDefs")),
@@ -195,11 +194,12 @@ final class RuleAllowList {
 
   /** Null when a method may be called (or be a lambda's target). */
   String method(String owner, String name, String descriptor) {
-    if (generated.contains(owner)) {
-      return null;
-    }
+    // First, even for generated owners: a generated class inherits getClass, wait, clone… from Object.
     if (NEVER_ANYWHERE.contains(name)) {
       return notAllowed(owner, name);
+    }
+    if (generated.contains(owner)) {
+      return null;
     }
     Set<String> jdk = JDK.get(owner);
     if (jdk != null) {
@@ -247,6 +247,10 @@ final class RuleAllowList {
           ? "the rule attribute `" + name.toLowerCase(java.util.Locale.ROOT).replace('_', '-')
               + "` is not allowed in rule files: it schedules work or reads the clock; use the candidate's asOf date"
           : null;
+    }
+    if (owner.equals("org/drools/model/operators/MatchesOperator")) {
+      return "`matches` is not allowed in rule files: a regular expression can run for a very long time on some"
+          + " texts; compare with ==, startsWith or contains instead";
     }
     if (owner.equals("org/drools/model/Index$ConstraintType") || owner.startsWith("org/drools/model/operators/")
         || owner.equals("java/util/Locale") && name.equals("ENGLISH")) {

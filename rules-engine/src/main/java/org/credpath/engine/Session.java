@@ -43,6 +43,7 @@ final class Session {
     // gets a fresh session that no later evaluation will reuse.
     KieSession session = trace ? kieBase.newKieSession() : pool.newKieSession();
     Bounds bounds = new Bounds(session, limits);
+    boolean completed = false;
     java.util.TreeSet<String> firedRules = new java.util.TreeSet<>();
     try {
       if (trace) {
@@ -61,9 +62,11 @@ final class Session {
             + " while evaluating " + profile.id() + "; the evaluation was stopped", null);
       }
       if (fired >= maxFirings && session.fireAllRules(1) > 0) {
-        throw runaway(kieBase, profile, asOf, maxFirings);
+        throw runaway(kieBase, profile, asOf, limits);
       }
-      return collect(session, List.copyOf(firedRules));
+      Findings findings = collect(session, List.copyOf(firedRules));
+      completed = true;
+      return findings;
     } catch (ConsequenceException e) {
       String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
       Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -80,7 +83,12 @@ final class Session {
       throw new EvaluationException(profile.id(), null,
           "the rules failed while evaluating " + profile.id() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     } finally {
-      session.dispose();
+      if (completed) {
+        session.dispose();
+      } else {
+        // A halted or failed session is never handed back to the pool for the next profile.
+        session.destroy();
+      }
     }
   }
 
@@ -174,7 +182,9 @@ final class Session {
    * Re-runs the capped evaluation with a listener to name the rule that kept firing; the listener
    * costs nothing on the normal path because it is only attached here.
    */
-  private static EvaluationException runaway(KieBase kieBase, CandidateProfile profile, LocalDate asOf, int maxFirings) {
+  private static EvaluationException runaway(
+      KieBase kieBase, CandidateProfile profile, LocalDate asOf, EvaluationLimits limits) {
+    int maxFirings = limits.maxFirings();
     Map<String, Integer> counts = new HashMap<>();
     KieSession session = kieBase.newKieSession();
     try {
@@ -185,7 +195,9 @@ final class Session {
         }
       });
       insertFacts(session, profile, asOf);
-      session.fireAllRules(maxFirings);
+      Bounds bounds = new Bounds(session, limits);
+      bounds.start();
+      session.fireAllRules(bounds, maxFirings);
     } finally {
       session.dispose();
     }

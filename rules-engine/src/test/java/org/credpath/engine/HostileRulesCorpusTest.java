@@ -291,6 +291,13 @@ class HostileRulesCorpusTest {
             record Leak( String s ) {}
             insertLogical( new NoteFinding( "T-HS", new Leak( "x" ).toString() ) );
         """);
+    addRaw(cases, "a regular expression that backtracks", """
+        rule "T-HS: hostile"
+        when
+            Candidate( id matches "(a+)+$" )
+        then
+        end
+        """);
     return cases.stream();
   }
 
