@@ -76,24 +76,30 @@ class ServiceMatchesCliTest {
         case 19 -> profile.put("highSchool", "MAYBE");
         case 23 -> profile.putArray("credentials").addObject().put("code", "RHIT").put("earnedOn", "2030-01-01");
         case 31 -> profile.put("id", "bench-00000001");
+        case 41 -> profile.put("zzdup", 1); // becomes a duplicate key in the text below
+        case 43 -> profile.put("zzbad", 1); // becomes a syntax error inside the record
         default -> { }
       }
       population.add(profile);
     }
-    String array = Json.PRETTY.writeValueAsString(population);
+    String array = Json.PRETTY.writeValueAsString(population)
+        .replace("\"zzdup\": 1", "\"state\": \"CA\", \"state\": \"CA\"");
     Path file = dir.resolve("population.json");
     Files.writeString(file, array);
     String cliJson = CliRun.run("evaluate", "--as-of", AS_OF, "-q", "--threads", "2", file.toString()).out();
-    assertThat(cliJson).contains("\"DUPLICATE_ID\"", "\"UNKNOWN_FIELD\"", "\"UNKNOWN_VALUE\"", "\"INVALID_DATE\"");
+    assertThat(cliJson).contains("\"DUPLICATE_ID\"", "\"UNKNOWN_FIELD\"", "\"UNKNOWN_VALUE\"", "\"INVALID_DATE\"",
+        "\"DUPLICATE_KEY\"");
     assertThat(post("application/json", array)).isEqualTo(cliJson.replace("\"source\": \"" + file + "\"", "\"source\": \"request\""));
 
     StringBuilder ndjson = new StringBuilder();
     for (JsonNode profile : population) {
-      ndjson.append(profile).append('\n');
+      ndjson.append(profile.toString().replace("\"zzdup\":1", "\"state\":\"CA\",\"state\":\"CA\"")
+          .replace("\"zzbad\":1", "\"zzbad\":1,,")).append('\n');
     }
     Path lines = dir.resolve("population.ndjson");
     Files.writeString(lines, ndjson);
     String cliNdjson = CliRun.run("evaluate", "--as-of", AS_OF, "-q", "--format", "ndjson", lines.toString()).out();
+    assertThat(cliNdjson).contains("\"DUPLICATE_KEY\"", "\"INVALID_JSON\"");
     assertThat(post("application/x-ndjson", ndjson.toString()))
         .isEqualTo(cliNdjson.replace("\"source\":\"" + lines + "\"", "\"source\":\"request\""));
   }

@@ -27,6 +27,7 @@ import java.util.Set;
 import org.credpath.engine.CredpathEngine;
 import org.credpath.kb.json.ProfileDecoder;
 import org.credpath.kb.json.RecordError;
+import org.credpath.kb.json.RecordReader;
 import org.credpath.model.error.EvaluationException;
 import org.credpath.model.error.InvalidProfileException;
 
@@ -38,8 +39,8 @@ import org.credpath.model.error.InvalidProfileException;
  */
 final class Evaluations {
   static final String NDJSON = "application/x-ndjson";
-  /** Longest NDJSON line read; a profile is a few kilobytes (the CLI's limit). */
-  static final int MAX_LINE = 1 << 20;
+  /** Longest NDJSON line kept; longer ones are reported as TOO_LARGE (the CLI's record limit). */
+  static final int MAX_LINE = JsonLayer.maxRecord();
 
   private final Rules rules;
   private final ServerMetrics metrics;
@@ -126,10 +127,22 @@ final class Evaluations {
     return bytes.toByteArray();
   }
 
-  /** A value read from an array, with where it started. */
-  private record Element(int index, long line, JsonNode node, RecordError error) {}
+  /** A value read from the body, with where it started: a tree, or why there is none. */
+  private record Element(int index, long line, JsonNode node, RecordError error, String candidateId) {}
 
-  private void json(Context ctx, CredpathEngine engine, LocalDate asOf, byte[] body) throws IOException {
+  /** What a decoder puts in place of bytes that are not UTF-8. */
+  private static final char REPLACEMENT = '\uFFFD';
+
+  private static final RecordError INVALID_ENCODING = new RecordError("INVALID_ENCODING", "$",
+      "the record holds bytes that are not valid UTF-8; send UTF-8");
+
+  /**
+   * An object gives one result; an array gives results in order. The array's structure is read
+   * first (a body whose brackets cannot be followed is a 400); each element's text is then read as
+   * the CLI reads a record, so a duplicate key or an over-long value costs only that element.
+   */
+  private void json(Context ctx, CredpathEngine engine, LocalDate asOf, byte[] bytes) throws IOException {
+    String body = new String(bytes, StandardCharsets.UTF_8);
     List<Element> elements = new ArrayList<>();
     boolean array;
     try (JsonParser parser = JsonLayer.parser(body)) {
@@ -144,11 +157,10 @@ final class Evaluations {
           if (token == null) {
             throw malformed("the array is not closed: the body ends before its ]", null);
           }
-          long line = parser.currentTokenLocation().getLineNr();
-          elements.add(new Element(elements.size(), line, JsonLayer.readValue(parser), null));
+          elements.add(element(elements.size(), parser, body));
         }
       } else {
-        elements.add(new Element(0, 1, JsonLayer.readValue(parser), null));
+        parser.skipChildren();
       }
       if (parser.nextToken() != null) {
         throw malformed("there is more after the first JSON value; send one object or one array", null);
@@ -156,12 +168,12 @@ final class Evaluations {
     } catch (StreamConstraintsException e) {
       metrics.error("TOO_LARGE");
       throw Problem.of("too-large-value", "Bad Request", 400, "the JSON is nested more than " + JsonLayer.maxNesting()
-          + " levels deep or holds a string longer than " + JsonLayer.maxString() + " characters").raise();
+          + " levels deep or holds a string, number or name beyond its limit").raise();
     } catch (JsonProcessingException e) {
       throw malformed("not valid JSON", e);
     }
     if (!array) {
-      single(ctx, engine, asOf, elements.get(0).node());
+      single(ctx, engine, asOf, body);
       return;
     }
     ctx.status(200).contentType("application/json");
@@ -175,8 +187,34 @@ final class Evaluations {
     }
   }
 
-  private void single(Context ctx, CredpathEngine engine, LocalDate asOf, JsonNode node) {
-    ProfileDecoder.Decoded decoded = JsonLayer.decode(node, asOf);
+  /** The array element the parser stands on, read from its own text. */
+  private static Element element(int index, JsonParser parser, String body) throws IOException {
+    com.fasterxml.jackson.core.JsonLocation start = parser.currentTokenLocation();
+    parser.skipChildren();
+    String text = body.substring((int) start.getCharOffset(), (int) parser.currentLocation().getCharOffset());
+    return element(index, start.getLineNr(), start.getColumnNr(), text);
+  }
+
+  private static Element element(int index, long line, long column, String text) {
+    if (text.indexOf(REPLACEMENT) >= 0) {
+      return new Element(index, line, null, INVALID_ENCODING, JsonLayer.idOf(text));
+    }
+    RecordReader.Parsed parsed = JsonLayer.parse(text, line, column);
+    return parsed.error() == null ? new Element(index, line, parsed.node(), null, null)
+        : new Element(index, line, null, parsed.error(), JsonLayer.idOf(text));
+  }
+
+  private void single(Context ctx, CredpathEngine engine, LocalDate asOf, String body) {
+    if (body.indexOf(REPLACEMENT) >= 0) {
+      metrics.error(INVALID_ENCODING.code());
+      throw Problem.of("invalid-encoding", "Bad Request", 400, "the body holds bytes that are not valid UTF-8; send UTF-8")
+          .with(Problem.items(INVALID_ENCODING)).raise();
+    }
+    RecordReader.Parsed parsed = JsonLayer.parse(body, 1, 1);
+    if (parsed.error() != null) {
+      throw invalid(parsed.error());
+    }
+    ProfileDecoder.Decoded decoded = JsonLayer.decode(parsed.node(), asOf);
     if (!decoded.ok()) {
       throw invalid(decoded.error());
     }
@@ -221,7 +259,7 @@ final class Evaluations {
 
   private static Object evaluateOne(CredpathEngine engine, LocalDate asOf, Element element, Set<String> ids) {
     if (element.error() != null) {
-      return JsonLayer.ErrorRecord.of(element.index(), element.line(), null, element.error());
+      return JsonLayer.ErrorRecord.of(element.index(), element.line(), element.candidateId(), element.error());
     }
     JsonNode node = element.node();
     String id = node != null && node.path("id").isTextual() ? node.get("id").asText() : null;
@@ -283,35 +321,13 @@ final class Evaluations {
         if (line.isBlank()) {
           continue;
         }
-        Element element = element(index++, lineNo, line);
+        Element element = element(index++, lineNo, 1, line);
         out.write(JsonLayer.compact(evaluate(engine, asOf, element, ids)));
         out.write('\n');
         if (!in.ready()) {
           out.flush();
         }
       }
-    }
-  }
-
-  private static Element element(int index, long lineNo, String line) {
-    if (line.length() > MAX_LINE) {
-      return new Element(index, lineNo, null, new RecordError("TOO_LARGE", "$",
-          "line " + lineNo + " is longer than " + MAX_LINE + " characters; a profile is far smaller, so this line was skipped"));
-    }
-    if (line.indexOf('\uFFFD') >= 0) {
-      return new Element(index, lineNo, null, new RecordError("INVALID_ENCODING", "$",
-          "the record at line " + lineNo + " holds bytes that are not valid UTF-8; send UTF-8"));
-    }
-    try {
-      return new Element(index, lineNo, JsonLayer.readLine(line), null);
-    } catch (StreamConstraintsException e) {
-      return new Element(index, lineNo, null, new RecordError("TOO_LARGE", "$", "the record at line " + lineNo
-          + " is nested more than " + JsonLayer.maxNesting() + " levels deep or holds a string longer than "
-          + JsonLayer.maxString() + " characters"));
-    } catch (JsonProcessingException e) {
-      int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-      return new Element(index, lineNo, null, new RecordError("INVALID_JSON", "$",
-          "not valid JSON at line " + lineNo + ", column " + column + ": check the quotes, commas and brackets there"));
     }
   }
 

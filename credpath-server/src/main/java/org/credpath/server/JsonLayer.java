@@ -11,6 +11,7 @@ import java.util.List;
 import org.credpath.kb.json.Json;
 import org.credpath.kb.json.ProfileDecoder;
 import org.credpath.kb.json.RecordError;
+import org.credpath.kb.json.RecordReader;
 import org.credpath.model.profile.FieldProblem;
 
 /**
@@ -35,19 +36,25 @@ final class JsonLayer {
     return ProfileDecoder.invalid(problems);
   }
 
-  /** A parser for a whole request body, with the CLI's nesting and length limits. */
-  static JsonParser parser(byte[] body) throws IOException {
+  /** A parser for a whole request body, with the CLI's nesting and length limits; it builds no trees. */
+  static JsonParser parser(String body) throws IOException {
     return Json.MAPPER.getFactory().createParser(body);
   }
 
-  /** The next value of {@code parser} as a tree; more tokens may follow (an array element). */
-  static JsonNode readValue(JsonParser parser) throws IOException {
-    return Json.STREAM_TREE_READER.readTree(parser);
+  /**
+   * The text of one record (a body, an array element, an NDJSON line) as a tree, or why not
+   * ({@code INVALID_JSON}, {@code DUPLICATE_KEY}, {@code TOO_LARGE}), exactly as the CLI reads a record.
+   */
+  static RecordReader.Parsed parse(String text, long line, long column) {
+    if (text.length() > Json.MAX_RECORD) {
+      return new RecordReader.Parsed(null, RecordReader.tooLong(text.substring(0, Json.MAX_RECORD), line));
+    }
+    return RecordReader.parse(text, line, column);
   }
 
-  /** One NDJSON line as a tree. */
-  static JsonNode readLine(String line) throws JsonProcessingException {
-    return Json.MAPPER.readTree(line);
+  /** The record's top-level string id as far as its text can be read, for error records; or null. */
+  static String idOf(String text) {
+    return RecordReader.idOf(text);
   }
 
   /** A result or error record as {@code --format json} writes each array element. */
@@ -79,6 +86,10 @@ final class JsonLayer {
 
   static int maxNesting() {
     return Json.MAX_NESTING;
+  }
+
+  static int maxRecord() {
+    return Json.MAX_RECORD;
   }
 
   static int maxString() {

@@ -140,6 +140,13 @@ class ApiTest {
     assertThat(future.body()).doesNotContain("2030-01-01");
 
     assertProblem(http.post("/v1/evaluations", "application/json", "42"), 422, "urn:credpath:problem:invalid-profile");
+
+    // A key twice is well-formed JSON but not a usable profile: DUPLICATE_KEY, as the CLI says.
+    JsonNode duplicate = assertProblem(http.post("/v1/evaluations", "application/json",
+        "{\"id\":\"p\",\"highSchool\":\"NONE\",\"state\":\"CA\",\"state\":\"TX\"}"), 422,
+        "urn:credpath:problem:invalid-profile");
+    assertThat(duplicate.at("/errors/0/code").asText()).isEqualTo("DUPLICATE_KEY");
+    assertThat(duplicate.at("/errors/0/path").asText()).isEqualTo("$.state");
   }
 
   @Test
