@@ -75,9 +75,12 @@ public final class CredpathEngine {
   }
 
   /**
-   * Checks the guard-rails, compiles and smoke-tests a knowledge base. A rule file that reaches
-   * beyond facts and findings (System, threads, reflection, files, network, the clock) is refused
-   * before anything is compiled, so loading untrusted rules never runs their code.
+   * Checks the guard-rails, compiles and smoke-tests a knowledge base. The rules are compiled to
+   * Drools' executable model and every generated class is checked against {@link RuleAllowList}
+   * before any is loaded ({@link RuleBytecodeCheck}); only then does the smoke run evaluate sample
+   * profiles, under {@link EvaluationLimits}. A rule that reaches beyond facts and findings
+   * (System, threads, reflection, files, network, the clock, loops, recursion) is refused with
+   * its {@code .drl} line, so loading untrusted rules never runs their code.
    *
    * @throws RulesException with every located problem when the rules cannot be used
    */
@@ -88,7 +91,7 @@ public final class CredpathEngine {
   /**
    * Like {@link #load(RuleSource)}, keeping compiled rules in {@code cacheDir} (null: no cache).
    * A second load of the same files skips compiling and the smoke run, which were done before the
-   * entry was written; any edit to the files gives a new entry.
+   * entry was written, but not the bytecode check; any edit to the files gives a new entry.
    */
   public static CredpathEngine load(RuleSource source, java.nio.file.Path cacheDir) {
     Objects.requireNonNull(source, "source");

@@ -34,30 +34,43 @@ final class DroolsMessages {
   /** An error in Java the executable model generated, placed at the DRL line it came from. */
   static RuleProblem fromGeneratedJava(String text, int javaLine, String javaSource, RuleSource source) {
     String plain = plainWords(text.replaceFirst("^Type mismatch: ", ""));
+    String token = tokenOf(text);
+    RuleLocator.Location named = token == null ? null : RuleLocator.findWord(source, token);
+    if (named != null && text.contains(" cannot be resolved to a variable") && quotedAt(source, named, token)) {
+      // The executable model reads a string compared with a number as a name: say what happened.
+      return problemAt(named, "`\"" + token + "\"` is text, but what it is compared with is not: compare numbers with"
+          + " numbers (write 3, not \"3\")");
+    }
     if (javaSource != null && javaLine > 0) {
       String[] lines = javaSource.split("\r?\n", -1);
       if (javaLine <= lines.length) {
         RuleLocator.Location at = RuleLocator.findText(source, lines[javaLine - 1].strip());
+        at = at != null ? at : RuleLocator.findCode(source, lines[javaLine - 1]);
+        at = at != null ? at : enclosingRule(lines, javaLine, source);
         if (at != null) {
           return problemAt(at, plain);
         }
       }
     }
-    String token = tokenOf(text);
-    RuleLocator.Location at = token == null ? null : RuleLocator.findWord(source, token);
-    if (at != null && text.contains(" cannot be resolved to a variable") && quotedAt(source, at, token)) {
-      // The executable model reads a string compared with a number as a name: say what happened.
-      return problemAt(at, "`\"" + token + "\"` is text, but what it is compared with is not: compare numbers with"
-          + " numbers (write 3, not \"3\")");
-    }
-    return at == null ? RuleProblem.error(source.origin(), 0, 0, plain) : problemAt(at, plain);
+    return named == null ? RuleProblem.error(source.origin(), 0, 0, plain) : problemAt(named, plain);
   }
 
   private static boolean quotedAt(RuleSource source, RuleLocator.Location at, String token) {
-    String line = source.files().get(at.file()).split("\\r?\\n", -1)[at.line() - 1];
+    String line = source.files().get(at.file()).split("\r?\n", -1)[at.line() - 1];
     int start = at.column() - 1;
     int end = start + token.length();
     return start > 0 && end < line.length() && line.charAt(start - 1) == '"' && line.charAt(end) == '"';
+  }
+
+  /** The rule whose building method holds the line: the executable model heads each with "Rule name: …". */
+  private static RuleLocator.Location enclosingRule(String[] javaLines, int javaLine, RuleSource source) {
+    for (int i = javaLine - 1; i >= 0; i--) {
+      int at = javaLines[i].indexOf("Rule name: ");
+      if (at >= 0) {
+        return RuleLocator.find(source, javaLines[i].substring(at + "Rule name: ".length()).strip());
+      }
+    }
+    return null;
   }
 
   private static RuleProblem problemAt(RuleLocator.Location at, String message) {
@@ -112,6 +125,14 @@ final class DroolsMessages {
   static RuleProblem fromMessage(Message message, RuleSource source, Map<String, String> generatedSources) {
     String file = DrlCompiler.relative(message.getPath());
     String text = message.getText() == null ? "" : message.getText();
+    if (file == null) {
+      // Only the declared types are compiled without a path (before the rules): place it at one.
+      RuleLocator.Location declared = RuleLocator.findWord(source, "declare");
+      if (declared != null) {
+        return RuleProblem.error(declared.file(), declared.line(), declared.column(),
+            "in a declared type: " + plainWords(text));
+      }
+    }
     if (file != null && file.startsWith(GENERATED)) {
       return text.startsWith("Java source of ") ? null
           : fromGeneratedJava(text, message.getLine(), generatedSources.get(file), source);

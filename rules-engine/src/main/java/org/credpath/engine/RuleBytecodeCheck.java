@@ -70,20 +70,27 @@ final class RuleBytecodeCheck {
       if (clash != null) {
         refusals.add(new Refusal(name, null, simpleName(name), clash));
       }
-      ClassReader reader;
       try {
-        reader = new ClassReader(entry.getValue());
+        ClassReader reader = new ClassReader(entry.getValue());
+        if (!reader.getClassName().equals(name)) {
+          refusals.add(new Refusal(name, null, null, "the compiled rules are damaged and cannot be checked"));
+          continue;
+        }
+        reader.accept(new Checker(name, allow, refusals, calls), 0);
       } catch (RuntimeException e) {
+        // Only a damaged or planted class file fails to parse: never load what cannot be read.
         refusals.add(new Refusal(name, null, null, "the compiled rules are damaged and cannot be checked"));
-        continue;
       }
-      if (!reader.getClassName().equals(name)) {
-        refusals.add(new Refusal(name, null, null, "the compiled rules are damaged and cannot be checked"));
-        continue;
-      }
-      reader.accept(new Checker(name, allow, refusals, calls), 0);
     }
-    for (List<String> cycle : cycles(calls)) {
+    List<List<String>> cycles;
+    try {
+      cycles = cycles(calls);
+    } catch (StackOverflowError e) {
+      refusals.add(new Refusal(rules.classes().firstKey(), null, null,
+          "the compiled rules call each other too deeply to be checked"));
+      cycles = List.of();
+    }
+    for (List<String> cycle : cycles) {
       String[] first = cycle.get(0).split("\\.", 2);
       String method = first[1].substring(0, first[1].indexOf('('));
       refusals.add(new Refusal(first[0], method, method,

@@ -56,6 +56,31 @@ final class RuleLocator {
     return found.isEmpty() ? null : found.get(0);
   }
 
+  /**
+   * The DRL line that a line of generated Java was made from, compared without white space (the
+   * generator re-spaces code and may add {@code return} and {@code ;}); null when none or several.
+   */
+  static Location findCode(RuleSource source, String javaLine) {
+    String code = squeeze(javaLine).replaceFirst("^return", "").replaceFirst(";$", "");
+    if (code.length() < 8) {
+      return null;
+    }
+    List<Location> found = matches(source, line -> {
+      String drl = squeeze(line.replaceFirst("//.*$", ""));
+      boolean same = drl.length() >= 8 && (drl.contains(code) || code.contains(drl));
+      int column = 0;
+      while (same && column < line.length() && Character.isWhitespace(line.charAt(column))) {
+        column++;
+      }
+      return same ? column : -1;
+    });
+    return found.size() == 1 ? found.get(0) : null;
+  }
+
+  private static String squeeze(String text) {
+    return text.replaceAll("\\s+", "");
+  }
+
   /** Every line where {@code column} finds something (a 0-based index, or -1), with its rule. */
   private static List<Location> matches(RuleSource source, java.util.function.ToIntFunction<String> column) {
     List<Location> found = new ArrayList<>();

@@ -89,6 +89,18 @@ class CompiledRulesCacheTest {
   }
 
   @Test
+  void entryWithAClassThatCannotBeParsed_isNeverLoaded() throws IOException {
+    RuleSource source = RuleSource.directory(Fixtures.minimalDir());
+    new CompiledRulesCache(cache).write(source.sha256(),
+        new CompiledRules(Map.of("fixture/Damaged", new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0, 9})));
+
+    assertThat(RuleBytecodeCheck.refusals(new CompiledRulesCache(cache).read(source.sha256())))
+        .extracting(RuleBytecodeCheck.Refusal::message).contains("the compiled rules are damaged and cannot be checked");
+    assertThat(CredpathEngine.load(source, cache).evaluate(Fixtures.profile("x", HighSchool.GED), Fixtures.AS_OF)
+        .credentials()).isNotEmpty();
+  }
+
+  @Test
   void brokenRules_areRefusedEvenWithACache_andNothingIsCached() throws IOException {
     Map<String, String> broken = Fixtures.minimalFiles();
     broken.put("bad.drl", Fixtures.drl("rule \"T-HS: x\" when Candidate( then end"));

@@ -345,15 +345,19 @@ class HostileRulesCorpusTest {
     }
 
     // The bytecode check alone (no text guard) refuses it as well, or it does not compile at all.
-    List<String> bytecode = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+    List<RuleProblem> bytecode = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
       try {
         CompiledRules compiled = DrlCompiler.compile(source, new ArrayList<>());
-        return RuleBytecodeCheck.check(compiled, source).stream().map(RuleProblem::toString).toList();
+        return RuleBytecodeCheck.check(compiled, source);
       } catch (RulesException e) {
-        return List.of("does not compile: " + e.problems());
+        return e.problems(); // does not even compile
       }
     });
     assertThat(bytecode).as(name + ": the bytecode check must refuse it on its own").isNotEmpty();
+    assertThat(bytecode).as(name + ": every refusal is placed in a rule file").allSatisfy(p -> {
+      assertThat(p.file()).endsWith(".drl");
+      assertThat(p.line()).isPositive();
+    });
     assertThat(marker).doesNotExist();
   }
 }

@@ -38,7 +38,14 @@ class ReloadSoakTest {
     long firstClasses = 0;
     long lastHeap = 0;
     long lastClasses = 0;
-    try (ReloadingEngine engine = ReloadingEngine.watch(dir, new ReloadingEngine.Listener() {})) {
+    // Manual reloads: a watcher thread would race the test's own reloadNow for each write (and,
+    // with compiles longer than its debounce, win some, so that the test's call finds nothing new).
+    try (ReloadingEngine engine = ReloadingEngine.manual(dir, new ReloadingEngine.Listener() {
+      @Override
+      public void reloadFailed(java.util.List<org.credpath.model.error.RuleProblem> problems) {
+        throw new AssertionError("reload failed: " + problems);
+      }
+    }, candidate -> java.util.List.of())) {
       for (int i = 1; i <= reloads; i++) {
         write(files, i);
         assertThat(engine.reloadNow()).isTrue();
