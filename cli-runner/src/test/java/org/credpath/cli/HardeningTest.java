@@ -97,7 +97,7 @@ class HardeningTest {
   @Test
   void closedPipe_stopsWithExit70_andWhatWasWrittenIsCompleteRecords() throws IOException {
     Path population = tmp.resolve("population.ndjson");
-    CliRun.run("bench", "--count", "3000", "--emit", population.toString());
+    Population.write(population, 3000, 42);
     StringBuilder received = new StringBuilder();
     OutputStream closesAfter100k = new OutputStream() {
       @Override
@@ -125,7 +125,7 @@ class HardeningTest {
   @Test
   void killedRun_leavesOnlyCompleteRecords_andTermFlushesThem() throws Exception {
     Path population = tmp.resolve("big.ndjson");
-    CliRun.run("bench", "--count", "30000", "--emit", population.toString());
+    Population.write(population, 30000, 42);
     for (boolean forcibly : new boolean[] {true, false}) {
       Path output = tmp.resolve("out-" + forcibly + ".ndjson");
       Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.credpath.cli.bench.ProfileGenerator;
+import org.credpath.population.ProfileGenerator;
 import org.credpath.kb.json.Json;
 import org.credpath.server.CredpathServer;
 import org.credpath.server.ServerOptions;

@@ -1,9 +1,10 @@
-package org.credpath.cli;
+package org.credpath.benchmarks;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
+import org.credpath.cli.BatchEvaluator;
 import org.credpath.cli.io.JsonSinks;
 import org.credpath.cli.io.ProfileStream;
 import org.credpath.cli.io.RecordOutput;

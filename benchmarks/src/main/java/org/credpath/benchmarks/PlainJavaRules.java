@@ -1,4 +1,4 @@
-package org.credpath.cli.bench;
+package org.credpath.benchmarks;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,7 +1,6 @@
-package org.credpath.cli.bench;
+package org.credpath.population;
 
 import java.time.LocalDate;
-import org.credpath.kb.population.PopulationGenerator;
 import org.credpath.model.profile.CandidateProfile;
 
 /**

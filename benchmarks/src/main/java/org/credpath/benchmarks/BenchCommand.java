@@ -1,4 +1,4 @@
-package org.credpath.cli;
+package org.credpath.benchmarks;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,8 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.credpath.cli.bench.PlainJavaRules;
-import org.credpath.cli.bench.ProfileGenerator;
+import org.credpath.population.ProfileGenerator;
 import org.credpath.engine.CredpathEngine;
 import org.credpath.engine.RuleSource;
 import org.credpath.kb.BuiltInKnowledgeBase;
@@ -22,6 +21,7 @@ import org.credpath.kb.json.Json;
 import org.credpath.model.profile.CandidateProfile;
 import org.credpath.model.result.CredentialResult;
 import org.credpath.model.result.EvaluationResult;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,6 +32,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * same streaming pipeline (NDJSON in, ordered parallel evaluation, NDJSON out) four ways: with no
  * rules (the I/O limit), with hand-written Java RHIT and CAHIMS rules, with the same rules in
  * Drools, and with the whole knowledge base; and checks that Java and Drools agree on every profile.
+ *
+ * <p>Lives in {@code benchmarks/}, not in the shipped CLI, because its baseline
+ * ({@link PlainJavaRules}) is a second, hand-written copy of part of the policy. Run it with
+ * {@code java -cp benchmarks/target/benchmarks.jar org.credpath.benchmarks.BenchCommand --count 20000}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Benchmarks evaluation on reproducible generated profiles.",
@@ -43,6 +47,10 @@ public final class BenchCommand implements Callable<Integer> {
       "derive/himss-cycles.drl", "ahima.drl", "himss.drl", "rhit.drl", "cahims.drl");
 
   @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchCommand()).execute(args));
+  }
 
   @Option(names = "--count", defaultValue = "20000", description = "Profiles to generate. Default: ${DEFAULT-VALUE}.")
   int count;

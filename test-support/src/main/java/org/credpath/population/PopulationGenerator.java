@@ -1,4 +1,4 @@
-package org.credpath.kb.population;
+package org.credpath.population;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
