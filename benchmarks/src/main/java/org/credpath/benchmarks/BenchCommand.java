@@ -17,7 +17,7 @@ import org.credpath.population.ProfileGenerator;
 import org.credpath.engine.CredpathEngine;
 import org.credpath.engine.RuleSource;
 import org.credpath.kb.BuiltInKnowledgeBase;
-import org.credpath.kb.json.Json;
+import org.credpath.json.Json;
 import org.credpath.model.profile.CandidateProfile;
 import org.credpath.model.result.CredentialResult;
 import org.credpath.model.result.EvaluationResult;

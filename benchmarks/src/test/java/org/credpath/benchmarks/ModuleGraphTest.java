@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ModuleGraphTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final List<String> LINE =
-      List.of("rules-model", "rules-engine", "rules-kb", "credpath-server", "cli-runner", "benchmarks");
+      List.of("rules-model", "rules-engine", "credpath-json", "rules-kb", "credpath-server", "cli-runner", "benchmarks");
   private static final Pattern DEPENDENCY = Pattern.compile(
       "<dependency>\\s*<groupId>org\\.credpath</groupId>\\s*<artifactId>([^<]+)</artifactId>(.*?)</dependency>", Pattern.DOTALL);
 

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.credpath.kb.json.Json;
+import org.credpath.json.Json;
 import org.credpath.population.ProfileGenerator;
 
 /** Writes a seeded generated population as NDJSON, the input the CLI tests stream through {@code evaluate}. */

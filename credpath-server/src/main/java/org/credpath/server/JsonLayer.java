@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
-import org.credpath.kb.json.Json;
-import org.credpath.kb.json.ProfileDecoder;
-import org.credpath.kb.json.RecordError;
+import org.credpath.json.Json;
+import org.credpath.json.ProfileDecoder;
+import org.credpath.json.RecordError;
 import org.credpath.model.profile.FieldProblem;
 
 /**
@@ -37,7 +37,7 @@ final class JsonLayer {
 
   /** A parser for a whole request body, with the CLI's nesting and length limits. */
   static JsonParser parser(byte[] body) throws IOException {
-    return Json.MAPPER.getFactory().createParser(body);
+    return Json.createParser(body);
   }
 
   /** The next value of {@code parser} as a tree; more tokens may follow (an array element). */
@@ -47,7 +47,7 @@ final class JsonLayer {
 
   /** One NDJSON line as a tree. */
   static JsonNode readLine(String line) throws JsonProcessingException {
-    return Json.MAPPER.readTree(line);
+    return Json.readTree(line);
   }
 
   /** A result or error record as {@code --format json} writes each array element. */

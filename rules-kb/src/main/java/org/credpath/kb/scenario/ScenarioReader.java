@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.credpath.kb.json.Json;
-import org.credpath.kb.json.ProfileDecoder;
+import org.credpath.json.Json;
+import org.credpath.json.ProfileDecoder;
 
 /**
  * Reads scenario files:
@@ -53,7 +53,7 @@ public final class ScenarioReader {
   public static Scenario read(Path file) {
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(file.toFile());
+      root = Json.readTree(file.toFile());
     } catch (JsonProcessingException e) {
       throw new ScenarioFormatException(file, "is not valid JSON (line " + e.getLocation().getLineNr() + "): "
           + e.getOriginalMessage());

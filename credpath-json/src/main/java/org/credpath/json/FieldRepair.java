@@ -1,4 +1,4 @@
-package org.credpath.kb.json;
+package org.credpath.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,10 +1,13 @@
-package org.credpath.kb.json;
+package org.credpath.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,14 +17,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import org.credpath.model.profile.CandidateProfile;
 
 /**
- * The one Jackson configuration of the public contract, shared by the CLI, the scenario runner and
- * tests. Readers and writers are immutable and thread-safe.
+ * The one Jackson configuration of the public contract, shared by the CLI, the server, the scenario
+ * runner and tests. Only immutable, thread-safe readers and writers and static helpers are public:
+ * the mapper itself stays inside this package, so no caller can reconfigure it for everyone else.
  *
  * <p>Strict on input (unknown fields, numbers for text, text for numbers and nulls for lists are
  * errors) because a typo must never silently drop data; stable on output (record component order,
@@ -42,7 +50,7 @@ public final class Json {
    */
   public static final int MAX_RECORD = 1 << 20;
 
-  public static final ObjectMapper MAPPER = JsonMapper.builder()
+  static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
       .addModule(new SimpleModule().addSerializer(Double.class, new PlainNumber()).addSerializer(double.class, new PlainNumber()))
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -68,6 +76,43 @@ public final class Json {
       Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
 
   private Json() {}
+
+  /** One whole JSON text as a tree; anything after the value is an error. */
+  public static JsonNode readTree(String json) throws JsonProcessingException {
+    return MAPPER.readTree(json);
+  }
+
+  /** One whole JSON file as a tree; anything after the value is an error. */
+  public static JsonNode readTree(File file) throws IOException {
+    return MAPPER.readTree(file);
+  }
+
+  /** A parser under this configuration's limits (nesting, string, number and name lengths). */
+  public static JsonParser createParser(byte[] json) throws IOException {
+    return MAPPER.createParser(json);
+  }
+
+  /** A parser under this configuration's limits (nesting, string, number and name lengths). */
+  public static JsonParser createParser(String json) throws IOException {
+    return MAPPER.createParser(json);
+  }
+
+  public static ObjectNode objectNode() {
+    return MAPPER.createObjectNode();
+  }
+
+  public static ArrayNode arrayNode() {
+    return MAPPER.createArrayNode();
+  }
+
+  public static JsonNodeFactory nodes() {
+    return MAPPER.getNodeFactory();
+  }
+
+  /** {@code value} as the tree it would be written as. */
+  public static <T extends JsonNode> T toTree(Object value) {
+    return MAPPER.valueToTree(value);
+  }
 
   /** Writes 20.0 as 20 and 5.5 as 5.5, so output matches what people typed. */
   private static final class PlainNumber extends JsonSerializer<Double> {

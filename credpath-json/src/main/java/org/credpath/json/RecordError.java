@@ -1,4 +1,4 @@
-package org.credpath.kb.json;
+package org.credpath.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.credpath.kb.json;
+package org.credpath.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ class ProfileDecoderProblemsTest {
   private static final LocalDate AS_OF = LocalDate.of(2026, 11, 22);
 
   private static List<String> problems(String json) throws IOException {
-    ProfileDecoder.Decoded decoded = ProfileDecoder.decode(Json.MAPPER.readTree(json), AS_OF);
+    ProfileDecoder.Decoded decoded = ProfileDecoder.decode(Json.readTree(json), AS_OF);
     assertThat(decoded.ok()).isFalse();
     List<String> all = new ArrayList<>();
     all.add(decoded.error().code() + " " + decoded.error().path());
@@ -32,7 +32,7 @@ class ProfileDecoderProblemsTest {
 
   @Test
   void unknownFieldsFirst_withSuggestions_thenWhatTheyLeftMissing() throws IOException {
-    ProfileDecoder.Decoded decoded = ProfileDecoder.decode(Json.MAPPER.readTree(
+    ProfileDecoder.Decoded decoded = ProfileDecoder.decode(Json.readTree(
         "{\"ID\":\"a\",\"highschool\":\"GED\",\"credentials\":[{\"code\":\"RHIT\",\"earndOn\":\"2020-01-01\"}],\"zzz\":1}"), AS_OF);
 
     assertThat(decoded.error().message()).startsWith("unknown field `ID` — did you mean `id`?");
@@ -55,6 +55,6 @@ class ProfileDecoderProblemsTest {
 
   @Test
   void aValidProfile_hasNoProblems() throws IOException {
-    assertThat(ProfileDecoder.decode(Json.MAPPER.readTree("{\"id\":\"ok\",\"highSchool\":\"GED\"}"), AS_OF).ok()).isTrue();
+    assertThat(ProfileDecoder.decode(Json.readTree("{\"id\":\"ok\",\"highSchool\":\"GED\"}"), AS_OF).ok()).isTrue();
   }
 }
