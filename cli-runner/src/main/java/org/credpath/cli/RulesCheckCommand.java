@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.credpath.engine.CredpathEngine;
 import org.credpath.engine.RuleSource;
 import org.credpath.json.Json;
-import org.credpath.kb.scenario.ScenarioOutcome;
+import org.credpath.testkit.ScenarioOutcome;
 import org.credpath.model.error.RuleProblem;
 import org.credpath.model.error.RulesException;
 import picocli.CommandLine.Command;

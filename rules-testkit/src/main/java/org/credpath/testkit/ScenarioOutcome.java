@@ -1,4 +1,4 @@
-package org.credpath.kb.scenario;
+package org.credpath.testkit;
 
 import java.util.List;
 import org.credpath.model.result.EvaluationResult;

@@ -1,4 +1,4 @@
-package org.credpath.kb.scenario;
+package org.credpath.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package org.credpath.kb.scenario;
+package org.credpath.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
