@@ -2,8 +2,7 @@ package org.credpath.benchmarks;
 
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
-import org.credpath.cli.bench.PlainJavaRules;
-import org.credpath.cli.bench.ProfileGenerator;
+import org.credpath.population.ProfileGenerator;
 import org.credpath.engine.CredpathEngine;
 import org.credpath.kb.BuiltInKnowledgeBase;
 import org.credpath.model.profile.CandidateProfile;

@@ -12,8 +12,8 @@ import org.credpath.cli.io.InputRecord;
 import org.credpath.cli.io.ProfileStream;
 import org.credpath.cli.io.ResultSink;
 import org.credpath.engine.CredpathEngine;
-import org.credpath.kb.json.ProfileDecoder;
-import org.credpath.kb.json.RecordError;
+import org.credpath.json.ProfileDecoder;
+import org.credpath.json.RecordError;
 import org.credpath.model.error.EvaluationException;
 import org.credpath.model.error.InvalidProfileException;
 import org.credpath.model.profile.CandidateProfile;
@@ -22,19 +22,22 @@ import org.credpath.model.profile.CandidateProfile;
  * Evaluates every record of a stream on {@code threads} workers sharing one engine and writes a
  * result or an error record for each, in input order. At most a fixed window of records is in
  * flight, so memory does not grow with the input. One bad record never stops the others.
+ *
+ * <p>Public so that {@code benchmarks/} can time this very pipeline with other evaluators (no rules,
+ * a plain-Java baseline) without that code being shipped in the CLI jar.
  */
-final class BatchEvaluator implements AutoCloseable {
+public final class BatchEvaluator implements AutoCloseable {
   /** Records in flight per worker: enough to keep workers busy, small enough to bound memory. */
   private static final int WINDOW_PER_THREAD = 64;
 
   /** Turns a valid profile into the record to write: the engine's result, or a benchmark's stand-in. */
   @FunctionalInterface
-  interface ProfileEvaluator {
+  public interface ProfileEvaluator {
     Object evaluate(CandidateProfile profile, LocalDate asOf);
   }
 
   /** Told after each record is written. */
-  interface Progress {
+  public interface Progress {
     void recordWritten(boolean error);
   }
 
@@ -53,7 +56,7 @@ final class BatchEvaluator implements AutoCloseable {
     this(engine::evaluate, asOf, sink, threads, progress);
   }
 
-  BatchEvaluator(ProfileEvaluator engine, LocalDate asOf, ResultSink sink, int threads, Progress progress) {
+  public BatchEvaluator(ProfileEvaluator engine, LocalDate asOf, ResultSink sink, int threads, Progress progress) {
     this.engine = engine;
     this.asOf = asOf;
     this.sink = sink;
@@ -66,7 +69,7 @@ final class BatchEvaluator implements AutoCloseable {
     this.window = Math.max(1, threads) * WINDOW_PER_THREAD;
   }
 
-  void evaluateAll(ProfileStream stream) throws IOException {
+  public void evaluateAll(ProfileStream stream) throws IOException {
     while (stream.hasNext()) {
       InputRecord record = stream.next();
       RecordError duplicate = duplicateCheck(record);
@@ -84,7 +87,7 @@ final class BatchEvaluator implements AutoCloseable {
   }
 
   /** Writes everything still in flight; call once after the last stream. */
-  void finish() throws IOException {
+  public void finish() throws IOException {
     while (!pending.isEmpty()) {
       writeOldest();
     }
@@ -142,11 +145,11 @@ final class BatchEvaluator implements AutoCloseable {
     }
   }
 
-  long records() {
+  public long records() {
     return records;
   }
 
-  long errors() {
+  public long errors() {
     return errors;
   }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         "Tells people who want a career in health information which credential they can pursue next "
             + "(RHIT, CAHIMS and their neighbours), what they still lack, and when a held credential must be renewed.",
         ""},
-    subcommands = {EvaluateCommand.class, ServeCommand.class, RulesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {EvaluateCommand.class, ServeCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:all records evaluated",

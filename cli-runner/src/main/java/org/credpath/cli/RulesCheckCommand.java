@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.credpath.engine.CredpathEngine;
 import org.credpath.engine.RuleSource;
-import org.credpath.kb.json.Json;
-import org.credpath.kb.scenario.ScenarioOutcome;
+import org.credpath.json.Json;
+import org.credpath.testkit.ScenarioOutcome;
 import org.credpath.model.error.RuleProblem;
 import org.credpath.model.error.RulesException;
 import picocli.CommandLine.Command;
@@ -89,7 +89,7 @@ final class RulesCheckCommand implements Callable<Integer> {
   }
 
   private ObjectNode json(CredpathEngine engine, List<RuleProblem> problems, int passed, List<ScenarioOutcome> failed, int exit) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.objectNode();
     root.put("directory", dir.toString());
     root.put("ok", exit == ExitCode.OK);
     root.put("loaded", engine != null);

@@ -18,8 +18,8 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.credpath.cli.io.ProfileStream;
 import org.credpath.engine.CredpathEngine;
-import org.credpath.kb.json.Json;
-import org.credpath.kb.json.ProfileDecoder;
+import org.credpath.json.Json;
+import org.credpath.json.ProfileDecoder;
 import org.credpath.model.error.CredpathException;
 import org.credpath.model.result.CredentialResult;
 import org.credpath.model.result.EvaluationResult;
@@ -155,7 +155,7 @@ final class RulesDiffCommand implements Callable<Integer> {
 
   private void print(PrintWriter out) throws IOException {
     if (format == Format.json) {
-      ObjectNode root = Json.MAPPER.createObjectNode();
+      ObjectNode root = Json.objectNode();
       root.put("candidates", evaluated).put("invalid", invalid).put("statusChanged", statusChanged).put("nextStepsChanged", stepsChanged);
       ArrayNode rows = root.putArray("transitions");
       transitions.forEach((key, count) -> {

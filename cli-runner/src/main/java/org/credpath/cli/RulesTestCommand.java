@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.credpath.engine.CredpathEngine;
-import org.credpath.kb.scenario.ScenarioOutcome;
+import org.credpath.testkit.ScenarioOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;

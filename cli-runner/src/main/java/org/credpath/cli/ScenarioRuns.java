@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.credpath.engine.CredpathEngine;
-import org.credpath.kb.scenario.Scenario;
-import org.credpath.kb.scenario.ScenarioOutcome;
-import org.credpath.kb.scenario.ScenarioReader;
-import org.credpath.kb.scenario.ScenarioRunner;
+import org.credpath.testkit.Scenario;
+import org.credpath.testkit.ScenarioOutcome;
+import org.credpath.testkit.ScenarioReader;
+import org.credpath.testkit.ScenarioRunner;
 import org.credpath.model.result.CredentialResult;
 
 /** Runs scenario files for {@code rules check} and {@code rules test}, and prints failures for people. */

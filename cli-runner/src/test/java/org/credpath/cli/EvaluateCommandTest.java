@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.credpath.kb.json.Json;
+import org.credpath.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +19,7 @@ class EvaluateCommandTest {
     List<JsonNode> lines = new ArrayList<>();
     for (String line : out.split("\n")) {
       if (!line.isBlank()) {
-        lines.add(Json.MAPPER.readTree(line));
+        lines.add(Json.readTree(line));
       }
     }
     return lines;
@@ -54,8 +54,8 @@ class EvaluateCommandTest {
     CliRun first = CliRun.run("evaluate", "--as-of", "2026-11-22", CliRun.EXAMPLES.toString());
     CliRun second = CliRun.run("evaluate", "--as-of", "2026-11-22", CliRun.EXAMPLES.toString());
 
-    assertThat(Json.MAPPER.readTree(first.out()).isArray()).isTrue();
-    assertThat(Json.MAPPER.readTree(first.out())).hasSize(7);
+    assertThat(Json.readTree(first.out()).isArray()).isTrue();
+    assertThat(Json.readTree(first.out())).hasSize(7);
     assertThat(first.out()).isEqualTo(second.out());
   }
 

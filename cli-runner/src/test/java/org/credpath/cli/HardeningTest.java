@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.credpath.kb.json.Json;
+import org.credpath.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -27,7 +27,7 @@ class HardeningTest {
   private static JsonNode only(CliRun run) throws IOException {
     String[] lines = run.out().strip().split("\n");
     assertThat(lines).hasSize(1);
-    return Json.MAPPER.readTree(lines[0]);
+    return Json.readTree(lines[0]);
   }
 
   private static CliRun evaluateStdin(String input) {
@@ -74,7 +74,7 @@ class HardeningTest {
 
     List<String> outcome = new java.util.ArrayList<>();
     for (String line : run.out().lines().toList()) {
-      JsonNode node = Json.MAPPER.readTree(line);
+      JsonNode node = Json.readTree(line);
       outcome.add(node.has("error") ? node.at("/error/code").asText() : node.get("candidateId").asText());
     }
     assertThat(outcome).containsExactly("a", "INVALID_ENCODING", "c");
@@ -97,7 +97,7 @@ class HardeningTest {
   @Test
   void closedPipe_stopsWithExit70_andWhatWasWrittenIsCompleteRecords() throws IOException {
     Path population = tmp.resolve("population.ndjson");
-    CliRun.run("bench", "--count", "3000", "--emit", population.toString());
+    Population.write(population, 3000, 42);
     StringBuilder received = new StringBuilder();
     OutputStream closesAfter100k = new OutputStream() {
       @Override
@@ -119,13 +119,13 @@ class HardeningTest {
     assertThat(err.toString()).contains("broken pipe").doesNotContain("\tat ");
     String text = received.toString();
     assertThat(text.substring(0, text.lastIndexOf('\n') + 1).lines())
-        .isNotEmpty().allSatisfy(line -> assertThat(Json.MAPPER.readTree(line).has("candidateId")).isTrue());
+        .isNotEmpty().allSatisfy(line -> assertThat(Json.readTree(line).has("candidateId")).isTrue());
   }
 
   @Test
   void killedRun_leavesOnlyCompleteRecords_andTermFlushesThem() throws Exception {
     Path population = tmp.resolve("big.ndjson");
-    CliRun.run("bench", "--count", "30000", "--emit", population.toString());
+    Population.write(population, 30000, 42);
     for (boolean forcibly : new boolean[] {true, false}) {
       Path output = tmp.resolve("out-" + forcibly + ".ndjson");
       Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -149,7 +149,7 @@ class HardeningTest {
       assertThat(text).as("killed mid-run, not finished").isNotEmpty();
       assertThat(text).endsWith("\n");
       List<String> lines = text.lines().toList();
-      assertThat(lines).allSatisfy(line -> assertThat(Json.MAPPER.readTree(line).has("candidateId")).isTrue());
+      assertThat(lines).allSatisfy(line -> assertThat(Json.readTree(line).has("candidateId")).isTrue());
     }
   }
 

@@ -19,9 +19,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.credpath.cli.bench.ProfileGenerator;
+import org.credpath.population.ProfileGenerator;
 import org.credpath.cli.io.ProfileStream;
-import org.credpath.kb.json.Json;
+import org.credpath.json.Json;
 
 /**
  * The accounting rule over generated inputs (jqwik): for any sequence of valid and broken values,
@@ -109,7 +109,7 @@ class InputAccountingPropertyTest {
       values.add(array && random.nextInt(4) == 0 ? randomJson(random, 0) : randomObject(random, 0));
     }
     String text = array
-        ? spread(Json.MAPPER.valueToTree(values), random, false)
+        ? spread(Json.toTree(values), random, false)
         : String.join("", values.stream().map(v -> {
             try {
               return spread(v, random, true) + (random.nextBoolean() ? "\n" : " ");
@@ -135,7 +135,7 @@ class InputAccountingPropertyTest {
       case 3 -> com.fasterxml.jackson.databind.node.DoubleNode.valueOf(random.nextDouble() * 100);
       case 4 -> randomObject(random, depth + 1);
       default -> {
-        com.fasterxml.jackson.databind.node.ArrayNode list = Json.MAPPER.createArrayNode();
+        com.fasterxml.jackson.databind.node.ArrayNode list = Json.arrayNode();
         for (int i = random.nextInt(4); i > 0; i--) {
           list.add(randomJson(random, depth + 1));
         }
@@ -145,7 +145,7 @@ class InputAccountingPropertyTest {
   }
 
   private static ObjectNode randomObject(Random random, int depth) {
-    ObjectNode object = Json.MAPPER.createObjectNode();
+    ObjectNode object = Json.objectNode();
     for (int i = random.nextInt(4); i > 0; i--) {
       object.set("k" + i + tricky(random, 2), randomJson(random, depth + 1));
     }
@@ -165,10 +165,10 @@ class InputAccountingPropertyTest {
    * tokens; Jackson's parser says where the tokens start, so no quote tracking is needed here.
    */
   private static String spread(JsonNode value, Random random, boolean indentAfterNewline) throws IOException {
-    String json = Json.MAPPER.writeValueAsString(value);
+    String json = Json.COMPACT.writeValueAsString(value);
     StringBuilder out = new StringBuilder();
     int from = 0;
-    try (com.fasterxml.jackson.core.JsonParser parser = Json.MAPPER.createParser(json)) {
+    try (com.fasterxml.jackson.core.JsonParser parser = Json.createParser(json)) {
       while (parser.nextToken() != null) {
         int start = (int) parser.currentTokenLocation().getCharOffset();
         out.append(json, from, start);
@@ -241,7 +241,7 @@ class InputAccountingPropertyTest {
   private Arbitrary<Value> values(boolean array) {
     Arbitrary<Value> valid = Arbitraries.longs().flatMap(seed -> Arbitraries.of(false, true).map(pretty -> {
       try {
-        ObjectNode node = (ObjectNode) Json.MAPPER.valueToTree(new ProfileGenerator(seed, InputFuzzTest.AS_OF).next(0));
+        ObjectNode node = (ObjectNode) Json.toTree(new ProfileGenerator(seed, InputFuzzTest.AS_OF).next(0));
         node.put("id", "@ID@");
         boolean multiLine = pretty && array;
         return new Value(multiLine ? Json.PRETTY.writeValueAsString(node) : Json.COMPACT.writeValueAsString(node), true, true, multiLine);

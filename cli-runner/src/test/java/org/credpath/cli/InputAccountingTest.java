@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.credpath.kb.json.Json;
+import org.credpath.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -226,7 +226,7 @@ class InputAccountingTest {
   void standardInput_withJsonOutput_accountsTheSameWay() throws IOException {
     CliRun run = CliRun.runWithStdin("[" + p("p1") + "][" + p("p2") + "]garbage", "evaluate", "--as-of", "2026-11-22", "-");
 
-    JsonNode out = Json.MAPPER.readTree(run.out());
+    JsonNode out = Json.readTree(run.out());
     List<String> described = new ArrayList<>();
     out.forEach(record -> described.add(describe(record)));
     assertThat(described).containsExactly("ok:p1", "INVALID_JSON $ L1", "ok:p2", "INVALID_JSON $ L1");
@@ -360,7 +360,7 @@ class InputAccountingTest {
     List<JsonNode> records = new ArrayList<>();
     for (String line : out.split("\n")) {
       if (!line.isBlank()) {
-        records.add(Json.MAPPER.readTree(line));
+        records.add(Json.readTree(line));
       }
     }
     return records;

@@ -20,14 +20,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.credpath.cli.bench.ProfileGenerator;
+import org.credpath.population.ProfileGenerator;
 import org.credpath.cli.io.JsonSinks;
 import org.credpath.cli.io.ProfileStream;
 import org.credpath.cli.io.RecordOutput;
 import org.credpath.cli.io.ResultSink;
 import org.credpath.engine.CredpathEngine;
 import org.credpath.kb.BuiltInKnowledgeBase;
-import org.credpath.kb.json.Json;
+import org.credpath.json.Json;
 
 /**
  * Property-based fuzzing of the profile reader and the evaluation path (jqwik: it runs on the JUnit
@@ -60,7 +60,7 @@ class InputFuzzTest {
     List<JsonNode> records = new ArrayList<>();
     for (String line : out.toString().split("\n")) {
       if (!line.isEmpty()) {
-        JsonNode node = Json.MAPPER.readTree(line);
+        JsonNode node = Json.readTree(line);
         assertThat(node.has("credentials") || node.has("error")).as(line).isTrue();
         records.add(node);
       }

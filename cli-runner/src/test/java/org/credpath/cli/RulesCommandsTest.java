@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.credpath.kb.json.Json;
+import org.credpath.json.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +49,7 @@ class RulesCommandsTest {
     CliRun run = CliRun.run("rules", "check", copy.toString(), "--format", "json");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.RULES_ERROR);
-    JsonNode report = Json.MAPPER.readTree(run.out());
+    JsonNode report = Json.readTree(run.out());
     assertThat(report.get("ok").asBoolean()).isFalse();
     JsonNode problem = report.get("problems").get(0);
     assertThat(problem.get("file").asText()).isEqualTo("rhit.drl");
@@ -119,7 +119,7 @@ class RulesCommandsTest {
         "--format", "json", "--details", details.toString(), input.toString());
 
     assertThat(run.exitCode()).isZero();
-    JsonNode report = Json.MAPPER.readTree(run.out());
+    JsonNode report = Json.readTree(run.out());
     assertThat(report.get("candidates").asInt()).isEqualTo(40);
     assertThat(report.get("statusChanged").asInt()).isEqualTo(10);
     Map<String, Integer> rhit = new HashMap<>();

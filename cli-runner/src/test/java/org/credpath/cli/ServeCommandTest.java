@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.credpath.kb.json.Json;
+import org.credpath.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,7 +129,7 @@ class ServeCommandTest {
 
   private static JsonNode tree(String text) {
     try {
-      return Json.MAPPER.readTree(text);
+      return Json.readTree(text);
     } catch (java.io.IOException e) {
       throw new AssertionError("not JSON: " + text, e);
     }

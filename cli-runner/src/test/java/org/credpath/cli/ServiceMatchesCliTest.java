@@ -13,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.credpath.cli.bench.ProfileGenerator;
-import org.credpath.kb.json.Json;
+import org.credpath.population.ProfileGenerator;
+import org.credpath.json.Json;
 import org.credpath.server.CredpathServer;
 import org.credpath.server.ServerOptions;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +56,7 @@ class ServiceMatchesCliTest {
   void theExamplesAsABatchAndOneByOne(@TempDir Path dir) throws Exception {
     CliRun cli = CliRun.run("evaluate", "--as-of", AS_OF, "-q", CliRun.EXAMPLES.toString());
     assertThat(post("application/json", Files.readString(CliRun.EXAMPLES))).isEqualTo(cli.out());
-    for (JsonNode profile : Json.MAPPER.readTree(CliRun.EXAMPLES.toFile())) {
+    for (JsonNode profile : Json.readTree(CliRun.EXAMPLES.toFile())) {
       Path one = dir.resolve("one.json");
       Files.writeString(one, profile.toString());
       String array = CliRun.run("evaluate", "--as-of", AS_OF, "-q", one.toString()).out();
@@ -68,9 +68,9 @@ class ServiceMatchesCliTest {
   @Test
   void aGeneratedPopulationWithBrokenRecords(@TempDir Path dir) throws Exception {
     ProfileGenerator generator = new ProfileGenerator(13, LocalDate.parse(AS_OF));
-    ArrayNode population = Json.MAPPER.createArrayNode();
+    ArrayNode population = Json.arrayNode();
     for (int i = 0; i < 400; i++) {
-      ObjectNode profile = Json.MAPPER.valueToTree(generator.next(i));
+      ObjectNode profile = Json.toTree(generator.next(i));
       switch (i % 50) {
         case 7 -> profile.put("educaton", 1);
         case 19 -> profile.put("highSchool", "MAYBE");

@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.credpath.engine.CredpathEngine;
-import org.credpath.kb.json.ProfileDecoder;
-import org.credpath.kb.json.RecordError;
-import org.credpath.kb.json.RecordReader;
+import org.credpath.json.ProfileDecoder;
+import org.credpath.json.RecordError;
+import org.credpath.json.RecordReader;
 import org.credpath.model.error.EvaluationException;
 import org.credpath.model.error.InvalidProfileException;
 

@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
-import org.credpath.kb.json.Json;
-import org.credpath.kb.json.ProfileDecoder;
-import org.credpath.kb.json.RecordError;
-import org.credpath.kb.json.RecordReader;
+import org.credpath.json.Json;
+import org.credpath.json.ProfileDecoder;
+import org.credpath.json.RecordError;
+import org.credpath.json.RecordReader;
 import org.credpath.model.profile.FieldProblem;
 
 /**
@@ -38,7 +38,7 @@ final class JsonLayer {
 
   /** A parser for a whole request body, with the CLI's nesting and length limits; it builds no trees. */
   static JsonParser parser(String body) throws IOException {
-    return Json.MAPPER.getFactory().createParser(body);
+    return Json.createParser(body);
   }
 
   /**

@@ -2,7 +2,7 @@ package org.credpath.server;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import org.credpath.kb.json.RecordError;
+import org.credpath.json.RecordError;
 
 /**
  * An RFC 9457 problem document ({@code application/problem+json}). {@code errors} carries the

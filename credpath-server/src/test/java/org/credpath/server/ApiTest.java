@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.credpath.engine.CredpathEngine;
 import org.credpath.kb.BuiltInKnowledgeBase;
-import org.credpath.kb.json.Json;
+import org.credpath.json.Json;
 import org.credpath.model.profile.CandidateProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +45,7 @@ class ApiTest {
   }
 
   static JsonNode examples() throws Exception {
-    return Json.MAPPER.readTree(PROFILES);
+    return Json.readTree(PROFILES);
   }
 
   static String expected(JsonNode profile, String asOf) throws Exception {
@@ -67,7 +67,7 @@ class ApiTest {
     JsonNode profile = examples().get(0);
     HttpResponse<String> r = http.post("/v1/evaluations", "application/json; charset=utf-8", profile.toString());
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(Json.MAPPER.readTree(r.body()).get("asOf").asText()).isEqualTo(TestServer.TODAY.toString());
+    assertThat(Json.readTree(r.body()).get("asOf").asText()).isEqualTo(TestServer.TODAY.toString());
   }
 
   @Test
@@ -76,7 +76,7 @@ class ApiTest {
         + examples().get(1) + ",\n" + examples().get(1) + "]";
     HttpResponse<String> r = http.post("/v1/evaluations?asOf=2026-11-22", "application/json", body);
     assertThat(r.statusCode()).isEqualTo(200);
-    JsonNode results = Json.MAPPER.readTree(r.body());
+    JsonNode results = Json.readTree(r.body());
     assertThat(results).hasSize(4);
     assertThat(results.get(0).get("candidateId").asText()).isEqualTo("ex-01-starting-out");
     assertThat(results.get(1).get("error").get("code").asText()).isEqualTo("UNKNOWN_FIELD");
@@ -97,10 +97,10 @@ class ApiTest {
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/x-ndjson"));
     List<String> lines = r.body().lines().toList();
     assertThat(lines).hasSize(3);
-    assertThat(lines.get(0)).isEqualTo(Json.COMPACT.writeValueAsString(Json.MAPPER.readTree(expected(examples.get(2), "2026-11-22"))));
-    assertThat(Json.MAPPER.readTree(lines.get(1)).at("/error/code").asText()).isEqualTo("INVALID_JSON");
-    assertThat(Json.MAPPER.readTree(lines.get(1)).at("/error/line").asInt()).isEqualTo(3);
-    assertThat(Json.MAPPER.readTree(lines.get(2)).get("candidateId").asText()).isEqualTo("ex-04-last-semester");
+    assertThat(lines.get(0)).isEqualTo(Json.COMPACT.writeValueAsString(Json.readTree(expected(examples.get(2), "2026-11-22"))));
+    assertThat(Json.readTree(lines.get(1)).at("/error/code").asText()).isEqualTo("INVALID_JSON");
+    assertThat(Json.readTree(lines.get(1)).at("/error/line").asInt()).isEqualTo(3);
+    assertThat(Json.readTree(lines.get(2)).get("candidateId").asText()).isEqualTo("ex-04-last-semester");
   }
 
   @Test
@@ -168,7 +168,7 @@ class ApiTest {
           .build(), HttpResponse.BodyHandlers.ofString());
       assertThat(streamed.statusCode()).isEqualTo(200);
       List<String> out = streamed.body().lines().toList();
-      assertThat(Json.MAPPER.readTree(out.get(out.size() - 1)).at("/error/code").asText()).isEqualTo("TOO_LARGE");
+      assertThat(Json.readTree(out.get(out.size() - 1)).at("/error/code").asText()).isEqualTo("TOO_LARGE");
       assertThat(out.subList(0, out.size() - 1)).allSatisfy(l -> assertThat(l).contains("\"candidateId\":\"x"));
     }
   }
@@ -190,7 +190,7 @@ class ApiTest {
   void knowledgeBaseNamesTheRulesAndTheirPolicies() throws Exception {
     HttpResponse<String> r = http.get("/v1/knowledge-base");
     assertThat(r.statusCode()).isEqualTo(200);
-    JsonNode kb = Json.MAPPER.readTree(r.body());
+    JsonNode kb = Json.readTree(r.body());
     assertThat(kb.get("name").asText()).isEqualTo(engine.knowledgeBase().name());
     assertThat(kb.get("version").asText()).isEqualTo(engine.knowledgeBase().version());
     assertThat(kb.get("sha256").asText()).isEqualTo(engine.knowledgeBase().sha256());
@@ -253,7 +253,7 @@ class ApiTest {
   static JsonNode assertProblem(HttpResponse<String> r, int status, String type) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-    JsonNode problem = Json.MAPPER.readTree(r.body());
+    JsonNode problem = Json.readTree(r.body());
     assertThat(problem.get("type").asText()).isEqualTo(type);
     assertThat(problem.get("status").asInt()).isEqualTo(status);
     assertThat(problem.get("title").asText()).isNotBlank();

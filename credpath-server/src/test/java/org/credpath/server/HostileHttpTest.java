@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.credpath.kb.json.Json;
+import org.credpath.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,8 +124,8 @@ class HostileHttpTest {
     HttpResponse<String> ndjson = http.post("/v1/evaluations", "application/x-ndjson", objects + "\n" + profile + "\n");
     assertThat(ndjson.statusCode()).isEqualTo(200);
     List<String> lines = ndjson.body().lines().toList();
-    assertThat(Json.MAPPER.readTree(lines.get(0)).at("/error/code").asText()).isEqualTo("TOO_LARGE");
-    assertThat(Json.MAPPER.readTree(lines.get(1)).get("candidateId").asText()).isEqualTo("ex-01-starting-out");
+    assertThat(Json.readTree(lines.get(0)).at("/error/code").asText()).isEqualTo("TOO_LARGE");
+    assertThat(Json.readTree(lines.get(1)).get("candidateId").asText()).isEqualTo("ex-01-starting-out");
     assertServesOthers();
   }
 

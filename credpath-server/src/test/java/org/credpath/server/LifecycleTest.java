@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.credpath.kb.json.Json;
+import org.credpath.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -73,7 +73,7 @@ class LifecycleTest {
       assertThat(rest.toString()).contains("\"candidateId\":\"ex-04-last-semester\"");
       stopping.get(15, TimeUnit.SECONDS);
       String result = rest.toString().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
-      assertThat(Json.MAPPER.readTree(result).get("credentials")).isNotEmpty();
+      assertThat(Json.readTree(result).get("credentials")).isNotEmpty();
     }
   }
 

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.credpath.engine.CredpathEngine;
 import org.credpath.kb.BuiltInKnowledgeBase;
-import org.credpath.kb.json.Json;
+import org.credpath.json.Json;
 import org.credpath.model.profile.CandidateProfile;
 import org.junit.jupiter.api.Test;
 

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.credpath.kb.json.Json;
+import org.credpath.json.Json;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,7 +85,7 @@ class OpenApiTest {
     JsonNode doc;
     Set<String> produced = new TreeSet<>();
     try (TestServer http = new TestServer()) {
-      doc = Json.MAPPER.readTree(http.get("/openapi.json").body());
+      doc = Json.readTree(http.get("/openapi.json").body());
       assertThat(doc.get("openapi").asText()).startsWith("3.1");
       for (Case c : cases) {
         check(http, doc, c, responseOf(doc, c));
@@ -115,8 +115,8 @@ class OpenApiTest {
         produced.add(c.key());
         Case array = new Case("POST", ev, "application/json", "[{\"id\":\"loop\",\"highSchool\":\"GED\"}," + ok + "]", 200);
         String body = check(port.client(), port::uri, doc, array, responseOf(doc, array));
-        assertThat(Json.MAPPER.readTree(body).at("/0/error/code").asText()).isEqualTo("EVALUATION_FAILED");
-        assertThat(Json.MAPPER.readTree(body).at("/1/candidateId").asText()).as("the other profile is evaluated")
+        assertThat(Json.readTree(body).at("/0/error/code").asText()).isEqualTo("EVALUATION_FAILED");
+        assertThat(Json.readTree(body).at("/1/candidateId").asText()).as("the other profile is evaluated")
             .isEqualTo("ex-05-rhit-renewal");
       }
     } finally {
@@ -189,7 +189,7 @@ class OpenApiTest {
   }
 
   static void assertValid(JsonNode doc, JsonNode schema, String body, String what) {
-    ObjectNode wrapper = Json.MAPPER.createObjectNode();
+    ObjectNode wrapper = Json.objectNode();
     wrapper.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     wrapper.set("components", doc.get("components"));
     wrapper.putArray("allOf").add(schema);

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.credpath.engine.CredpathEngine;
 import org.credpath.kb.BuiltInKnowledgeBase;
-import org.credpath.kb.json.Json;
+import org.credpath.json.Json;
 import org.credpath.model.profile.CandidateProfile;
 import org.credpath.model.result.CredentialResult;
 import org.credpath.model.result.EvaluationResult;

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.credpath.engine.CredpathEngine;
-import org.credpath.kb.population.PopulationGenerator.Sample;
+import org.credpath.population.PopulationGenerator.Sample;
 import org.credpath.model.profile.CandidateProfile;
 import org.credpath.model.profile.CeProvider;
 import org.credpath.model.profile.CeuActivity;

@@ -2,7 +2,7 @@ package org.credpath.cli.io;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import org.credpath.kb.json.RecordError;
+import org.credpath.json.RecordError;
 
 /**
  * The error line written in place of a result: {@code {"candidateId": …, "error": {…}}}.

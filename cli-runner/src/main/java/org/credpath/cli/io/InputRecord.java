@@ -1,7 +1,7 @@
 package org.credpath.cli.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.credpath.kb.json.RecordError;
+import org.credpath.json.RecordError;
 
 /**
  * One record as read from an input, before decoding: either a JSON tree or the reason it could

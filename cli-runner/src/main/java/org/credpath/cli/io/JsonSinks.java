@@ -1,7 +1,7 @@
 package org.credpath.cli.io;
 
 import java.io.IOException;
-import org.credpath.kb.json.Json;
+import org.credpath.json.Json;
 
 /** The JSON output formats: a pretty-printed array, or one compact object per line. */
 public final class JsonSinks {

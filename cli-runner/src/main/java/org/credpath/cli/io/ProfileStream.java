@@ -6,8 +6,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import org.credpath.kb.json.RecordError;
-import org.credpath.kb.json.RecordReader;
+import org.credpath.json.RecordError;
+import org.credpath.json.RecordReader;
 
 /**
  * Reads profiles one at a time from a JSON array, NDJSON, or standalone objects, never holding

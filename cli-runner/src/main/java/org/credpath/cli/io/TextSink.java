@@ -39,7 +39,7 @@ public final class TextSink implements ResultSink {
       out.printf("%s could not be evaluated%n", e.candidateId() == null
           ? "Record " + e.error().index() + " (line " + e.error().line() + ") of " + e.error().source() : e.candidateId());
       out.printf("  %s at %s: %s%n", e.error().code(), e.error().path(), e.error().message());
-      for (org.credpath.kb.json.RecordError more : e.error().more()) {
+      for (org.credpath.json.RecordError more : e.error().more()) {
         out.printf("  %s at %s: %s%n", more.code(), more.path(), more.message());
       }
       out.println();

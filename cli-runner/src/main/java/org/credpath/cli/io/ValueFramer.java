@@ -2,8 +2,8 @@ package org.credpath.cli.io;
 
 import java.io.IOException;
 import java.io.Reader;
-import org.credpath.kb.json.Json;
-import org.credpath.kb.json.RecordError;
+import org.credpath.json.Json;
+import org.credpath.json.RecordError;
 
 /**
  * Cuts an input into top-level items without parsing them: the text of each value (an element of

@@ -1,0 +1,43 @@
+package org.credpath.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+  @TempDir Path tmp;
+
+  private static String[] run(String... args) {
+    CommandLine bench = new CommandLine(new BenchCommand());
+    StringWriter out = new StringWriter();
+    bench.setOut(new PrintWriter(out));
+    int code = bench.execute(args);
+    return new String[] {Integer.toString(code), out.toString()};
+  }
+
+  @Test
+  void bench_smallRun_plainJavaAndDroolsAgreeOnEveryProfile_andEveryPhaseIsReported() {
+    String[] run = run("--count", "400", "--threads", "1", "--seed", "7");
+
+    assertThat(run[0]).as(run[1]).isEqualTo("0");
+    assertThat(run[1]).contains("on 400 of 400 profiles")
+        .contains("I/O limit").contains("plain Java").contains("Drools: the same").contains("full pipeline");
+  }
+
+  @Test
+  void emit_sameSeedGivesTheSameProfiles() throws IOException {
+    Path first = tmp.resolve("a.ndjson");
+    Path second = tmp.resolve("b.ndjson");
+    run("--count", "500", "--seed", "3", "--emit", first.toString());
+    run("--count", "500", "--seed", "3", "--emit", second.toString());
+
+    assertThat(Files.readString(first)).isEqualTo(Files.readString(second)).hasLineCount(500);
+  }
+}

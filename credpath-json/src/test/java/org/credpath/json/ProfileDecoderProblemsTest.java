@@ -1,0 +1,60 @@
+package org.credpath.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every problem of a record is reported at once, the first as the error and the rest in {@code more}. */
+class ProfileDecoderProblemsTest {
+  private static final LocalDate AS_OF = LocalDate.of(2026, 11, 22);
+
+  private static List<String> problems(String json) throws IOException {
+    ProfileDecoder.Decoded decoded = ProfileDecoder.decode(Json.readTree(json), AS_OF);
+    assertThat(decoded.ok()).isFalse();
+    List<String> all = new ArrayList<>();
+    all.add(decoded.error().code() + " " + decoded.error().path());
+    decoded.error().more().forEach(more -> all.add(more.code() + " " + more.path()));
+    return all;
+  }
+
+  @Test
+  void typesValuesAndRequiredFields_allReported_inTheOrderTheyAreRead() throws IOException {
+    assertThat(problems("{\"id\":\"h\",\"highSchool\":\"MAYBE\",\"education\":[{\"level\":\"X\",\"field\":\"Y\",\"status\":\"Z\"}],"
+        + "\"credentials\":[{\"code\":\"RHIT\"}],\"experience\":[{\"months\":\"x\"}],\"state\":\"ZZ\"}"))
+        .containsExactly("UNKNOWN_VALUE $.highSchool", "UNKNOWN_VALUE $.education[0].level", "UNKNOWN_VALUE $.education[0].field",
+            "UNKNOWN_VALUE $.education[0].status", "INVALID_FIELD $.credentials[0].earnedOn", "WRONG_TYPE $.experience[0].months",
+            "INVALID_FIELD $.state");
+  }
+
+  @Test
+  void unknownFieldsFirst_withSuggestions_thenWhatTheyLeftMissing() throws IOException {
+    ProfileDecoder.Decoded decoded = ProfileDecoder.decode(Json.readTree(
+        "{\"ID\":\"a\",\"highschool\":\"GED\",\"credentials\":[{\"code\":\"RHIT\",\"earndOn\":\"2020-01-01\"}],\"zzz\":1}"), AS_OF);
+
+    assertThat(decoded.error().message()).startsWith("unknown field `ID` — did you mean `id`?");
+    assertThat(decoded.error().more()).extracting(m -> m.code() + " " + m.path() + ": " + m.message().split("[?;]")[0])
+        .containsExactly(
+            "UNKNOWN_FIELD $.highschool: unknown field `highschool` — did you mean `highSchool`",
+            "UNKNOWN_FIELD $.zzz: unknown field `zzz`",
+            "UNKNOWN_FIELD $.credentials[0].earndOn: unknown field `earndOn` — did you mean `earnedOn`",
+            "INVALID_FIELD $.credentials[0].earnedOn: is required",
+            "INVALID_FIELD $.id: is required",
+            "INVALID_FIELD $.highSchool: is required");
+  }
+
+  @Test
+  void dateChecks_joinTheOthers_whenNothingHadToBeStoodIn() throws IOException {
+    assertThat(problems("{\"id\":\"d\",\"highSchool\":\"GED\",\"state\":7,\"credentials\":[{\"code\":\"RHIT\",\"earnedOn\":\"2020-01-01\"},"
+        + "{\"code\":\"RHIT\",\"earnedOn\":\"2099-01-01\"}]}"))
+        .containsExactly("INVALID_FIELD $.state", "INVALID_FIELD $.credentials[1].code", "INVALID_DATE $.credentials[1].earnedOn");
+  }
+
+  @Test
+  void aValidProfile_hasNoProblems() throws IOException {
+    assertThat(ProfileDecoder.decode(Json.readTree("{\"id\":\"ok\",\"highSchool\":\"GED\"}"), AS_OF).ok()).isTrue();
+  }
+}
