@@ -30,7 +30,8 @@ class SpanishPlanTest {
         assertThat(run.out()).as(key).doesNotContain(value);
       }
     }
-    assertThat(run.out()).contains("Hágase miembro de AHIMA", "Inscríbase");
+    assertThat(run.out()).contains("Hágase miembro de AHIMA", "Inscríbase")
+        .as("Spanish digit grouping: 70,550 would read as seventy and a half").contains("mediana 70.550 dólares");
   }
 
   @Test

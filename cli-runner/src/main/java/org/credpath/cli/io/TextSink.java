@@ -135,7 +135,8 @@ public final class TextSink implements ResultSink {
     if (s == null) {
       return;
     }
-    NumberFormat dollars = NumberFormat.getIntegerInstance(Locale.US);
+    // 70,550 in English; 70.550 in Spanish, where 70,550 would read as seventy and a half.
+    NumberFormat dollars = NumberFormat.getIntegerInstance(locale.getLanguage().equals("en") ? Locale.US : locale);
     out.printf("%s%n", say("pay.title", s.source(), String.valueOf(s.year())));
     if (s.state() != null) {
       out.printf("  %s%n", say("pay.state", s.state(), dollars.format(s.median()), dollars.format(s.p10()),
