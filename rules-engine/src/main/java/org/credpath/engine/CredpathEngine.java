@@ -197,7 +197,8 @@ public final class CredpathEngine {
     }
     Session.Findings findings = Session.run(kieBase, sessions, profile, asOf, limits, thresholds, trace);
     return new Explanation(
-        assembler.assemble(profile.id(), asOf, findings, salaries.lookup(profile.state()), locale), findings.firedRules());
+        assembler.assemble(profile.id(), asOf, findings,
+            salaries.lookup(profile.state(), m -> assembler.render(profile.id(), m, locale)), locale), findings.firedRules());
   }
 
   /** A result with the names of the rules that fired to produce it, sorted. */

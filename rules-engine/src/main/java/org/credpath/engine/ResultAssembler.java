@@ -50,8 +50,8 @@ final class ResultAssembler {
         notes(candidateId, findings, words), salary);
   }
 
-  /** The one place findings become sentences. */
-  private String render(String candidateId, Message message, Locale locale) {
+  /** The one place findings (and the salary table's note) become sentences. */
+  String render(String candidateId, Message message, Locale locale) {
     try {
       return messages.render(message, locale);
     } catch (IllegalArgumentException e) {

@@ -83,6 +83,21 @@ class WordsInBundlesTest {
     assertThat(difference(english, used)).as("keys nobody uses").isEmpty();
   }
 
+  @Test
+  void theSameFindingsSpeakBothLanguages_includingTheSalaryNote() {
+    org.credpath.engine.CredpathEngine engine = BuiltInKnowledgeBase.load();
+    var profile = new org.credpath.model.profile.CandidateProfile("w", null,
+        org.credpath.model.profile.HighSchool.DIPLOMA, null, null, null, null, null, false);
+    var asOf = java.time.LocalDate.parse("2026-11-22");
+    var english = engine.evaluate(profile, asOf);
+    var spanish = engine.evaluate(profile, asOf, java.util.Locale.forLanguageTag("es"));
+    assertThat(english.salary().note()).isEqualTo("No state given: national figures shown.");
+    assertThat(spanish.salary().note()).isEqualTo("No se indicó el estado: se muestran las cifras nacionales.");
+    assertThat(spanish.nextSteps()).extracting(s -> s.code()).isEqualTo(english.nextSteps().stream().map(s -> s.code()).toList());
+    assertThat(spanish.notes()).extracting(n -> n.ruleId()).isEqualTo(english.notes().stream().map(n -> n.ruleId()).toList());
+    assertThat(engine.languages()).containsExactly("en", "es");
+  }
+
   /** Keys named in rule files, and the families the model and engine build from enum names. */
   private static Set<String> usedKeys() {
     Set<String> used = new TreeSet<>(Set.of("empty", "list.pair", "list.more", "parenthesis",
@@ -91,6 +106,8 @@ class WordsInBundlesTest {
         "himss.missing", "himss.missing.sourced", "himss.missing.ethics", "himss.missing.sourcedethics",
         // AhimaProgress.datedFrom; ccs.drl: "status." + a status that is not in good standing
         "ahima.dated-from", "status.INACTIVE", "status.REVOKED", "status.EXPIRED",
+        // SalaryTable.lookup, for a candidate with no state or a state without figures
+        "salary.no-state", "salary.no-state-figure",
         // Education.describe
         "education.program", "education.field.HIM", "education.stage.COMPLETED_ON"));
     for (EducationLevel level : EducationLevel.values()) {
