@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.credpath.cli.io.CountingReader;
@@ -71,6 +72,10 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (json: one array; ndjson: one result per line; csv: one row per candidate and credential; text: a printable plan). Default: ${DEFAULT-VALUE}.")
   Format format;
 
+  @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
+      description = "Language of the sentences and of the text format's headings: en or es. Codes, statuses and dates do not change. Default: ${DEFAULT-VALUE}.")
+  String lang;
+
   @Option(names = "--output", paramLabel = "FILE", description = "Write results to FILE instead of standard output.")
   Path output;
 
@@ -99,6 +104,10 @@ final class EvaluateCommand implements Callable<Integer> {
     if (engine == null) {
       return ExitCode.RULES_ERROR;
     }
+    if (!engine.languages().contains(lang)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang " + lang
+          + ": the rules have no messages in that language; choose one of " + String.join(", ", engine.languages()));
+    }
     return evaluate(engine, asOf != null ? asOf : LocalDate.now(), inputs, err);
   }
 
@@ -112,7 +121,8 @@ final class EvaluateCommand implements Callable<Integer> {
         ProgressReporter progress = new ProgressReporter(ProgressReporter.choose(quiet), err, charsRead, totalBytes(inputs));
         out;
         ResultSink sink = openSink(out);
-        BatchEvaluator running = new BatchEvaluator(engine, date, sink, threads, progress)) {
+        BatchEvaluator running = new BatchEvaluator(
+            (profile, day) -> engine.evaluate(profile, day, Locale.forLanguageTag(lang)), date, sink, threads, progress)) {
       batch = running;
       for (String input : inputs) {
         reading = input;
@@ -176,7 +186,7 @@ final class EvaluateCommand implements Callable<Integer> {
       case json -> JsonSinks.array(out);
       case ndjson -> JsonSinks.ndjson(out);
       case csv -> new CsvSink(out);
-      case text -> new TextSink(out);
+      case text -> new TextSink(out, Locale.forLanguageTag(lang));
     };
   }
 

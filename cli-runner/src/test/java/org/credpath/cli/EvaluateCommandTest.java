@@ -165,8 +165,10 @@ class EvaluateCommandTest {
 
   @Test
   void editedRulesDirectory_changesTheVerdict() throws IOException {
-    Path rules = rulesWithRhitEdit(
-        "new CeuRequirement( CredentialCode.RHIT, 20, \"RHIT-CEU\" )", "new CeuRequirement( CredentialCode.RHIT, 5, \"RHIT-CEU\" )");
+    Path rules = tmp.resolve("rules");
+    copyBuiltInRules(rules);
+    Path thresholds = rules.resolve("thresholds/rhit.properties");
+    Files.writeString(thresholds, Files.readString(thresholds).replace("ceus=20", "ceus=5"));
 
     CliRun run = CliRun.run("evaluate", "--rules", rules.toString(), "--as-of", "2026-11-22", "--format", "ndjson",
         CliRun.EXAMPLES.toString());

@@ -93,7 +93,7 @@ class HostileRulesCliTest {
         when
             $n : NoteFinding( ruleId == "RHIT-CEU" )
         then
-            insert( new NoteFinding( "RHIT-CEU", $n.message() + $n.message() ) );
+            insert( new NoteFinding( "RHIT-CEU", "" + $n.message() + $n.message() ) );
         end
 
         rule "RHIT-CEU: the first note"

@@ -53,7 +53,7 @@ class RulesCommandsTest {
     assertThat(report.get("ok").asBoolean()).isFalse();
     JsonNode problem = report.get("problems").get(0);
     assertThat(problem.get("file").asText()).isEqualTo("rhit.drl");
-    assertThat(problem.get("line").asInt()).isEqualTo(35);
+    assertThat(problem.get("line").asInt()).isEqualTo(38);
     assertThat(problem.get("column").asInt()).isPositive();
     assertThat(problem.get("severity").asText()).isEqualTo("error");
     assertThat(problem.get("message").asText()).contains("unknown field `ceuEarned` on `Education`");
@@ -61,18 +61,18 @@ class RulesCommandsTest {
 
   @Test
   void check_styleWarning_exitOneButRulesLoad() throws IOException {
-    edit("rhit.drl", "rule \"RHIT-CEU: RHIT requires 20 CEUs per cycle\"\nwhen",
-        "rule \"RHIT-CEU: RHIT requires 20 CEUs per cycle\"\n    salience 10\nwhen");
+    edit("rhit.drl", "rule \"RHIT-CEU: CEUs RHIT requires per cycle\"\nwhen",
+        "rule \"RHIT-CEU: CEUs RHIT requires per cycle\"\n    salience 10\nwhen");
 
     CliRun run = CliRun.run("rules", "check", copy.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
-    assertThat(run.out()).contains("rhit.drl:25:5: warning: `salience`").contains("rules loaded");
+    assertThat(run.out()).contains("rhit.drl:27:5: warning: `salience`").contains("rules loaded");
   }
 
   @Test
   void test_failingScenario_showsExpectedActualAndFiredRules() throws IOException {
-    edit("rhit.drl", "CredentialCode.RHIT, 20,", "CredentialCode.RHIT, 30,");
+    edit("thresholds/rhit.properties", "ceus=20", "ceus=30");
 
     CliRun run = CliRun.run("rules", "test", copy.toString(), SCENARIOS + "/examples");
 
@@ -112,7 +112,7 @@ class RulesCommandsTest {
     }
     Path input = tmp.resolve("population.ndjson");
     Files.writeString(input, population);
-    edit("rhit.drl", "CredentialCode.RHIT, 20,", "CredentialCode.RHIT, 30,");
+    edit("thresholds/rhit.properties", "ceus=20", "ceus=30");
     Path details = tmp.resolve("details.ndjson");
 
     CliRun run = CliRun.run("rules", "diff", "--base", BUILT_IN, "--candidate", copy.toString(), "--as-of", "2026-11-22",

@@ -56,11 +56,7 @@ final class Evaluations {
 
   void handle(Context ctx) throws IOException {
     LocalDate asOf = asOf(ctx.queryParam("asOf"));
-    String lang = ctx.queryParam("lang");
-    if (lang != null && !lang.equals("en")) {
-      throw Problem.of("unsupported-language", "Language not available", 400,
-          "only lang=en is available; leave lang out for English").raise();
-    }
+    String lang = ctx.queryParam("lang") == null ? "en" : ctx.queryParam("lang");
     String type = mediaType(ctx.contentType());
     if (!type.equals("application/json") && !type.equals(NDJSON)) {
       throw Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
@@ -74,11 +70,16 @@ final class Evaluations {
     if (engine == null) {
       throw Problem.of("not-ready", "Service Unavailable", 503, "the rules are still loading; try again in a moment").raise();
     }
+    if (!engine.languages().contains(lang)) {
+      throw Problem.of("unsupported-language", "Language not available", 400,
+          "the rules have messages in " + String.join(", ", engine.languages()) + "; leave lang out for English").raise();
+    }
+    Locale locale = Locale.forLanguageTag(lang);
     InputStream body = new LimitedInputStream(ctx.req().getInputStream(), maxBody);
     if (type.equals(NDJSON)) {
-      ndjson(ctx, engine, asOf, body);
+      ndjson(ctx, engine, asOf, locale, body);
     } else {
-      json(ctx, engine, asOf, readAll(body));
+      json(ctx, engine, asOf, locale, readAll(body));
     }
   }
 
@@ -141,7 +142,7 @@ final class Evaluations {
    * first (a body whose brackets cannot be followed is a 400); each element's text is then read as
    * the CLI reads a record, so a duplicate key or an over-long value costs only that element.
    */
-  private void json(Context ctx, CredpathEngine engine, LocalDate asOf, byte[] bytes) throws IOException {
+  private void json(Context ctx, CredpathEngine engine, LocalDate asOf, Locale locale, byte[] bytes) throws IOException {
     String body = new String(bytes, StandardCharsets.UTF_8);
     List<Element> elements = new ArrayList<>();
     boolean array;
@@ -173,7 +174,7 @@ final class Evaluations {
       throw malformed("not valid JSON", e);
     }
     if (!array) {
-      single(ctx, engine, asOf, body);
+      single(ctx, engine, asOf, locale, body);
       return;
     }
     ctx.status(200).contentType("application/json");
@@ -181,7 +182,7 @@ final class Evaluations {
     try (Writer out = writer(ctx.res().getOutputStream())) {
       for (Element element : elements) {
         out.write(JsonLayer.arrayStart(element.index() == 0));
-        out.write(JsonLayer.pretty(evaluate(engine, asOf, element, ids)));
+        out.write(JsonLayer.pretty(evaluate(engine, asOf, locale, element, ids)));
       }
       out.write(JsonLayer.arrayEnd(elements.isEmpty()));
     }
@@ -204,7 +205,7 @@ final class Evaluations {
         : new Element(index, line, null, parsed.error(), JsonLayer.idOf(text));
   }
 
-  private void single(Context ctx, CredpathEngine engine, LocalDate asOf, String body) {
+  private void single(Context ctx, CredpathEngine engine, LocalDate asOf, Locale locale, String body) {
     if (body.indexOf(REPLACEMENT) >= 0) {
       metrics.error(INVALID_ENCODING.code());
       throw Problem.of("invalid-encoding", "Bad Request", 400, "the body holds bytes that are not valid UTF-8; send UTF-8")
@@ -220,7 +221,7 @@ final class Evaluations {
     }
     Object result;
     try {
-      result = engine.evaluate(decoded.profile(), asOf);
+      result = engine.evaluate(decoded.profile(), asOf, locale);
     } catch (InvalidProfileException e) {
       throw invalid(JsonLayer.invalid(e.problems()));
     } catch (EvaluationException e) {
@@ -247,8 +248,8 @@ final class Evaluations {
   }
 
   /** One result or error record, exactly as the CLI evaluates a record of a batch. */
-  private Object evaluate(CredpathEngine engine, LocalDate asOf, Element element, Set<String> ids) {
-    Object record = evaluateOne(engine, asOf, element, ids);
+  private Object evaluate(CredpathEngine engine, LocalDate asOf, Locale locale, Element element, Set<String> ids) {
+    Object record = evaluateOne(engine, asOf, locale, element, ids);
     if (record instanceof JsonLayer.ErrorRecord error) {
       metrics.error(error.error().code());
     } else {
@@ -257,7 +258,7 @@ final class Evaluations {
     return record;
   }
 
-  private static Object evaluateOne(CredpathEngine engine, LocalDate asOf, Element element, Set<String> ids) {
+  private static Object evaluateOne(CredpathEngine engine, LocalDate asOf, Locale locale, Element element, Set<String> ids) {
     if (element.error() != null) {
       return JsonLayer.ErrorRecord.of(element.index(), element.line(), element.candidateId(), element.error());
     }
@@ -272,7 +273,7 @@ final class Evaluations {
       return JsonLayer.ErrorRecord.of(element.index(), element.line(), decoded.candidateId(), decoded.error());
     }
     try {
-      return engine.evaluate(decoded.profile(), asOf);
+      return engine.evaluate(decoded.profile(), asOf, locale);
     } catch (InvalidProfileException e) {
       return JsonLayer.ErrorRecord.of(element.index(), element.line(), id, JsonLayer.invalid(e.problems()));
     } catch (EvaluationException e) {
@@ -289,7 +290,7 @@ final class Evaluations {
    * flushed whenever the client has sent nothing more yet. A body that passes the limit midway
    * ends with a {@code TOO_LARGE} record, since the results before it are already sent.
    */
-  private void ndjson(Context ctx, CredpathEngine engine, LocalDate asOf, InputStream body) throws IOException {
+  private void ndjson(Context ctx, CredpathEngine engine, LocalDate asOf, Locale locale, InputStream body) throws IOException {
     ctx.status(200).contentType(NDJSON);
     BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
@@ -322,7 +323,7 @@ final class Evaluations {
           continue;
         }
         Element element = element(index++, lineNo, 1, line);
-        out.write(JsonLayer.compact(evaluate(engine, asOf, element, ids)));
+        out.write(JsonLayer.compact(evaluate(engine, asOf, locale, element, ids)));
         out.write('\n');
         if (!in.ready()) {
           out.flush();

@@ -116,10 +116,23 @@ class ApiTest {
   void badAsOfAndUnknownLanguageAre400() throws Exception {
     assertProblem(http.post("/v1/evaluations?asOf=2026-13-01", "application/json", "{}"), 400,
         "urn:credpath:problem:invalid-as-of");
-    assertProblem(http.post("/v1/evaluations?lang=es", "application/json", "{}"), 400,
+    assertProblem(http.post("/v1/evaluations?lang=xx", "application/json", "{}"), 400,
         "urn:credpath:problem:unsupported-language");
     assertThat(http.post("/v1/evaluations?asOf=2026-11-22&lang=en", "application/json", examples().get(0).toString())
         .statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void langEs_givesTheSentencesInSpanish_andTheSameCodes() throws Exception {
+    String body = examples().toString();
+    var en = Json.readTree(http.post("/v1/evaluations?asOf=2026-11-22", "application/json", body).body());
+    var es = Json.readTree(http.post("/v1/evaluations?asOf=2026-11-22&lang=es", "application/json", body).body());
+    assertThat(es.size()).isEqualTo(en.size());
+    for (int i = 0; i < en.size(); i++) {
+      assertThat(es.get(i).findValuesAsText("code")).isEqualTo(en.get(i).findValuesAsText("code"));
+      assertThat(es.get(i).findValuesAsText("status")).isEqualTo(en.get(i).findValuesAsText("status"));
+    }
+    assertThat(es.toString()).contains("Hágase miembro de AHIMA").doesNotContain("Join AHIMA");
   }
 
   @Test

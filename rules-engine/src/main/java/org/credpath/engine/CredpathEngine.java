@@ -3,7 +3,9 @@ package org.credpath.engine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import org.credpath.model.fact.Thresholds;
 import org.credpath.model.error.InvalidProfileException;
 import org.credpath.model.error.RuleProblem;
 import org.credpath.model.error.RulesException;
@@ -35,18 +37,22 @@ public final class CredpathEngine {
   private final List<RuleProblem> warnings;
   private final SalaryTable salaries;
   private final ResultAssembler assembler;
+  private final MessageBundles messages;
+  private final Thresholds thresholds;
   private final EvaluationLimits limits;
 
   private CredpathEngine(
       KieBase kieBase, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
-      List<RuleProblem> warnings, SalaryTable salaries) {
+      List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
+      Thresholds thresholds) {
     this(kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), source, catalogue, info,
-        warnings, salaries, EvaluationLimits.DEFAULT);
+        warnings, salaries, messages, thresholds, EvaluationLimits.DEFAULT);
   }
 
   private CredpathEngine(
       KieBase kieBase, KieSessionsPool sessions, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
-      List<RuleProblem> warnings, SalaryTable salaries, EvaluationLimits limits) {
+      List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
+      Thresholds thresholds, EvaluationLimits limits) {
     this.kieBase = kieBase;
     this.sessions = sessions;
     this.limits = limits;
@@ -55,7 +61,9 @@ public final class CredpathEngine {
     this.info = info;
     this.warnings = List.copyOf(warnings);
     this.salaries = salaries;
-    this.assembler = new ResultAssembler(catalogue, info);
+    this.messages = messages;
+    this.thresholds = thresholds;
+    this.assembler = new ResultAssembler(catalogue, info, messages);
   }
 
   /**
@@ -66,7 +74,7 @@ public final class CredpathEngine {
    */
   public CredpathEngine withLimits(EvaluationLimits newLimits) {
     Objects.requireNonNull(newLimits, "newLimits");
-    return new CredpathEngine(kieBase, sessions, source, catalogue, info, warnings, salaries, newLimits);
+    return new CredpathEngine(kieBase, sessions, source, catalogue, info, warnings, salaries, messages, thresholds, newLimits);
   }
 
   /** The per-evaluation limits in force. */
@@ -101,6 +109,8 @@ public final class CredpathEngine {
     KnowledgeBaseChecks.ruleNames(source, catalogue, problems);
     problems.addAll(RuleGuard.check(source));
     SalaryTable salaries = SalaryTable.read(source, problems);
+    MessageBundles messages = MessageBundles.read(source, problems);
+    Thresholds thresholds = ThresholdFiles.read(source, problems);
     if (!problems.isEmpty()) {
       throw new RulesException(DroolsMessages.tidy(problems));
     }
@@ -124,7 +134,7 @@ public final class CredpathEngine {
     } catch (RuntimeException | LinkageError e) {
       throw new RulesException(List.of(DroolsMessages.fromThrowable(e, source)), e);
     }
-    CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, warnings, salaries);
+    CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, warnings, salaries, messages, thresholds);
     if (cached != null) {
       // The entry was written only after these very classes passed the smoke run.
       return engine;
@@ -148,7 +158,25 @@ public final class CredpathEngine {
    * @throws org.credpath.model.error.EvaluationException when a rule fails or keeps re-firing
    */
   public EvaluationResult evaluate(CandidateProfile profile, LocalDate asOf) {
-    return run(profile, asOf, false).result();
+    return evaluate(profile, asOf, Locale.ENGLISH);
+  }
+
+  /**
+   * Evaluates one profile as of a date, with every sentence in {@code locale}'s language. Codes,
+   * statuses, dates and rule ids are the same in every language; only the sentences change.
+   *
+   * @throws IllegalArgumentException when the knowledge base has no messages in that language
+   *     (see {@link #languages()})
+   */
+  public EvaluationResult evaluate(CandidateProfile profile, LocalDate asOf, Locale locale) {
+    return run(profile, asOf, locale, false).result();
+  }
+
+  /** The languages the knowledge base's messages are written in, such as {@code [en, es]}. */
+  public List<String> languages() {
+    java.util.TreeSet<String> languages = new java.util.TreeSet<>(List.of("en")); // the base, even with no bundle
+    messages.languages().forEach(l -> languages.add(l.isEmpty() ? "en" : l));
+    return List.copyOf(languages);
   }
 
   /**
@@ -156,19 +184,24 @@ public final class CredpathEngine {
    * coverage and explaining a surprising result. Slower, so batch runs use {@link #evaluate}.
    */
   public Explanation explain(CandidateProfile profile, LocalDate asOf) {
-    return run(profile, asOf, true);
+    return run(profile, asOf, Locale.ENGLISH, true);
   }
 
-  private Explanation run(CandidateProfile profile, LocalDate asOf, boolean trace) {
+  private Explanation run(CandidateProfile profile, LocalDate asOf, Locale locale, boolean trace) {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(asOf, "asOf");
+    if (!messages.speaks(locale)) {
+      throw new IllegalArgumentException("the knowledge base has no messages in the language " + locale.getLanguage()
+          + "; it has " + String.join(", ", languages()));
+    }
     List<FieldProblem> problems = ProfileValidator.problems(profile, asOf);
     if (!problems.isEmpty()) {
       throw new InvalidProfileException(profile.id(), problems);
     }
-    Session.Findings findings = Session.run(kieBase, sessions, profile, asOf, limits, trace);
+    Session.Findings findings = Session.run(kieBase, sessions, profile, asOf, limits, thresholds, trace);
     return new Explanation(
-        assembler.assemble(profile.id(), asOf, findings, salaries.lookup(profile.state())), findings.firedRules());
+        assembler.assemble(profile.id(), asOf, findings,
+            salaries.lookup(profile.state(), m -> assembler.render(profile.id(), m, locale)), locale), findings.firedRules());
   }
 
   /** A result with the names of the rules that fired to produce it, sorted. */

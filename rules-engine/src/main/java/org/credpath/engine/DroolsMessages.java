@@ -52,6 +52,10 @@ final class DroolsMessages {
         }
       }
     }
+    RuleProblem call = named == null ? constructorCall(text, source) : null;
+    if (call != null) {
+      return call;
+    }
     return named == null ? RuleProblem.error(source.origin(), 0, 0, plain) : problemAt(named, plain);
   }
 
@@ -137,6 +141,10 @@ final class DroolsMessages {
       return text.startsWith("Java source of ") ? null
           : fromGeneratedJava(text, message.getLine(), generatedSources.get(file), source);
     }
+    RuleProblem call = file == null ? constructorCall(text, source) : null;
+    if (call != null) {
+      return call;
+    }
     Matcher leftPart = LEFT_PART.matcher(text);
     if (leftPart.find() && file != null) {
       RuleProblem field = unknownField(file, leftPart.group(1).strip(), source);
@@ -179,7 +187,59 @@ final class DroolsMessages {
         return RuleProblem.error(where.file(), where.line(), where.column(), plainWords(text));
       }
     }
+    RuleProblem call = constructorCall(text, source);
+    if (call != null) {
+      return call;
+    }
     return RuleProblem.error(source.origin(), 0, 0, "the rules could not be compiled: " + plainWords(text));
+  }
+
+  private static final Pattern NO_CONSTRUCTOR = Pattern.compile("The constructor (\\w+)\\(([^)]*)\\) is undefined");
+
+  /**
+   * "The constructor X(int, int) is undefined" comes without a file: place it at the first
+   * {@code new X(} call in the rule files that passes that many arguments.
+   */
+  private static RuleProblem constructorCall(String text, RuleSource source) {
+    Matcher undefined = NO_CONSTRUCTOR.matcher(text);
+    if (!undefined.find()) {
+      return null;
+    }
+    int wanted = undefined.group(2).isBlank() ? 0 : undefined.group(2).split(",").length;
+    String call = "new " + undefined.group(1) + "(";
+    for (Map.Entry<String, String> drl : source.drlFiles().entrySet()) {
+      String code = Pattern.compile("//[^\\n]*").matcher(drl.getValue()).replaceAll(m -> " ".repeat(m.group().length()));
+      for (int at = code.indexOf(call); at >= 0; at = code.indexOf(call, at + 1)) {
+        if (arguments(code, at + call.length()) == wanted) {
+          int line = (int) code.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+          int column = at - code.lastIndexOf('\n', at - 1);
+          return RuleProblem.error(drl.getKey(), line, column, plainWords(text));
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The number of top-level arguments of a call whose text starts at {@code from}, after its parenthesis. */
+  private static int arguments(String code, int from) {
+    int depth = 0;
+    int commas = 0;
+    boolean any = false;
+    for (int i = from; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        if (depth-- == 0) {
+          return any ? commas + 1 : 0;
+        }
+      } else if (c == ',' && depth == 0) {
+        commas++;
+      } else if (!Character.isWhitespace(c)) {
+        any = true;
+      }
+    }
+    return -1;
   }
 
   private static final List<String> KEYWORDS = List.of("when", "then", "end", "rule");

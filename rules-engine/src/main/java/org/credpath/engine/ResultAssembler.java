@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.credpath.model.error.EvaluationException;
 import org.credpath.model.fact.CredentialFinding;
-import org.credpath.model.fact.MissingRequirement;
+import org.credpath.model.fact.Message;
 import org.credpath.model.profile.CredentialCode;
 import org.credpath.model.result.Confidence;
 import org.credpath.model.result.CredentialResult;
@@ -32,19 +34,33 @@ final class ResultAssembler {
 
   private final PolicyCatalogue catalogue;
   private final KnowledgeBaseInfo info;
+  private final MessageBundles messages;
 
-  ResultAssembler(PolicyCatalogue catalogue, KnowledgeBaseInfo info) {
+  ResultAssembler(PolicyCatalogue catalogue, KnowledgeBaseInfo info, MessageBundles messages) {
     this.catalogue = catalogue;
     this.info = info;
+    this.messages = messages;
   }
 
-  EvaluationResult assemble(String candidateId, LocalDate asOf, Session.Findings findings, SalaryFigures salary) {
+  EvaluationResult assemble(
+      String candidateId, LocalDate asOf, Session.Findings findings, SalaryFigures salary, Locale locale) {
+    Function<Message, String> words = m -> render(candidateId, m, locale);
     return new EvaluationResult(
-        candidateId, asOf, info, credentials(candidateId, findings), steps(candidateId, findings),
-        notes(candidateId, findings), salary);
+        candidateId, asOf, info, credentials(candidateId, findings, words), steps(candidateId, findings, words),
+        notes(candidateId, findings, words), salary);
   }
 
-  private List<CredentialResult> credentials(String candidateId, Session.Findings findings) {
+  /** The one place findings (and the salary table's note) become sentences. */
+  String render(String candidateId, Message message, Locale locale) {
+    try {
+      return messages.render(message, locale);
+    } catch (IllegalArgumentException e) {
+      throw new EvaluationException(candidateId, null, e.getMessage(), null);
+    }
+  }
+
+  private List<CredentialResult> credentials(
+      String candidateId, Session.Findings findings, Function<Message, String> words) {
     Map<CredentialCode, List<CredentialFinding>> byCode = new TreeMap<>(Comparator.comparing(CredentialCode::name));
     for (CredentialFinding f : findings.credentials()) {
       byCode.computeIfAbsent(f.credential(), c -> new ArrayList<>()).add(f);
@@ -59,11 +75,12 @@ final class ResultAssembler {
       if (chosen.status() == CredentialStatus.NOT_ELIGIBLE) {
         findings.missing().stream()
             .filter(m -> m.credential() == code)
-            .sorted(Comparator.comparing(MissingRequirement::ruleId).thenComparing(MissingRequirement::text))
+            .map(m -> Map.entry(m.ruleId(), words.apply(m.text())))
+            .sorted(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
             .forEach(m -> {
-              ruleIds.add(m.ruleId());
-              if (!missing.contains(m.text())) {
-                missing.add(m.text());
+              ruleIds.add(m.getKey());
+              if (!missing.contains(m.getValue())) {
+                missing.add(m.getValue());
               }
             });
       }
@@ -73,11 +90,11 @@ final class ResultAssembler {
     return results;
   }
 
-  private List<NextStep> steps(String candidateId, Session.Findings findings) {
+  private List<NextStep> steps(String candidateId, Session.Findings findings, Function<Message, String> words) {
     Map<String, NextStep> byKey = new LinkedHashMap<>();
     findings.steps().stream()
         .map(s -> new NextStep(s.code(), s.credential() == null ? null : s.credential().name(), s.tier().priority(),
-            s.dueBy(), s.ruleId(), confidence(candidateId, s.ruleId()), s.message()))
+            s.dueBy(), s.ruleId(), confidence(candidateId, s.ruleId()), words.apply(s.message())))
         .sorted(Comparator.comparingInt(NextStep::priority)
             .thenComparing(NextStep::code)
             .thenComparing(s -> Objects.toString(s.credential(), ""))
@@ -88,9 +105,9 @@ final class ResultAssembler {
     return List.copyOf(byKey.values());
   }
 
-  private List<Note> notes(String candidateId, Session.Findings findings) {
+  private List<Note> notes(String candidateId, Session.Findings findings, Function<Message, String> words) {
     return findings.notes().stream()
-        .map(n -> new Note(n.ruleId(), confidence(candidateId, n.ruleId()), n.message()))
+        .map(n -> new Note(n.ruleId(), confidence(candidateId, n.ruleId()), words.apply(n.message())))
         .distinct()
         .sorted(Comparator.comparing(Note::ruleId).thenComparing(Note::message))
         .toList();

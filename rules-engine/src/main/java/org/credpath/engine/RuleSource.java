@@ -28,7 +28,8 @@ import org.credpath.model.error.RulesException;
 /**
  * The files of one knowledge base, read into memory once: {@code .drl} rule files (in any
  * sub-folder), the policy catalogue {@code policies.txt}, {@code kb.properties} (name and
- * version) and {@code data/*.csv}. Other files are ignored, so a rules folder may hold notes.
+ * version), the message bundles {@code messages*.properties}, the numbers in
+ * {@code thresholds/*.properties} and {@code data/*.csv}. Other files are ignored, so a rules folder may hold notes.
  *
  * <p>Immutable and thread-safe. Reading never compiles anything; see {@link CredpathEngine#load}.
  */
@@ -118,6 +119,8 @@ public final class RuleSource {
     return relative.endsWith(".drl")
         || relative.equals(CATALOGUE)
         || relative.equals(PROPERTIES)
+        || MessageBundles.isBundle(relative)
+        || ThresholdFiles.isThresholds(relative)
         || (relative.startsWith("data/") && relative.endsWith(".csv"));
   }
 

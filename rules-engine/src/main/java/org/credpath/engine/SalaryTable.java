@@ -71,15 +71,14 @@ final class SalaryTable {
   }
 
   /** The state's figures with the national ones beside them; national only, with a note, when the state is unknown. */
-  SalaryFigures lookup(String state) {
+  SalaryFigures lookup(String state, java.util.function.Function<org.credpath.model.fact.Message, String> words) {
     if (national == null) {
       return null;
     }
     Row row = state == null ? null : states.get(state);
     if (row == null) {
-      String note = state == null
-          ? "No state given: national figures shown."
-          : "BLS publishes no " + year + " figure for " + state + " in this data set: national figures shown.";
+      String note = words.apply(state == null ? org.credpath.model.fact.Message.of("salary.no-state")
+          : org.credpath.model.fact.Message.of("salary.no-state-figure").with("year", String.valueOf(year)).with("state", state));
       return new SalaryFigures(null, national.median(), national.p10(), national.p90(),
           national.median(), national.p10(), national.p90(), year, source, note);
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.credpath.model.error.EvaluationException;
+import org.credpath.model.fact.Thresholds;
 import org.credpath.model.fact.Candidate;
 import org.credpath.model.fact.CredentialFinding;
 import org.credpath.model.fact.MissingRequirement;
@@ -36,7 +37,7 @@ final class Session {
    */
   static Findings run(
       KieBase kieBase, KieSessionsPool pool, CandidateProfile profile, LocalDate asOf, EvaluationLimits limits,
-      boolean trace) {
+      Thresholds thresholds, boolean trace) {
     int maxFirings = limits.maxFirings();
     // Pooled sessions are reset on dispose, which spares rebuilding the node memories of every
     // rule per profile (the largest cost in a profile). A traced run attaches a listener, so it
@@ -54,7 +55,7 @@ final class Session {
           }
         });
       }
-      insertFacts(session, profile, asOf);
+      insertFacts(session, profile, asOf, thresholds);
       bounds.start();
       int fired = session.fireAllRules(bounds, maxFirings);
       if (bounds.exceeded != null) {
@@ -62,7 +63,7 @@ final class Session {
             + " while evaluating " + profile.id() + "; the evaluation was stopped", null);
       }
       if (fired >= maxFirings && session.fireAllRules(1) > 0) {
-        throw runaway(kieBase, profile, asOf, limits);
+        throw runaway(kieBase, profile, asOf, limits, thresholds);
       }
       Findings findings = collect(session, List.copyOf(firedRules));
       completed = true;
@@ -151,7 +152,9 @@ final class Session {
     }
   }
 
-  private static void insertFacts(KieSession session, CandidateProfile profile, LocalDate asOf) {
+  /** The profile's facts, and the knowledge base's one {@link Thresholds} (the same instance every time). */
+  private static void insertFacts(KieSession session, CandidateProfile profile, LocalDate asOf, Thresholds thresholds) {
+    session.insert(thresholds);
     session.insert(Candidate.of(profile, asOf));
     profile.education().forEach(session::insert);
     profile.experience().forEach(session::insert);
@@ -183,7 +186,7 @@ final class Session {
    * costs nothing on the normal path because it is only attached here.
    */
   private static EvaluationException runaway(
-      KieBase kieBase, CandidateProfile profile, LocalDate asOf, EvaluationLimits limits) {
+      KieBase kieBase, CandidateProfile profile, LocalDate asOf, EvaluationLimits limits, Thresholds thresholds) {
     int maxFirings = limits.maxFirings();
     Map<String, Integer> counts = new HashMap<>();
     KieSession session = kieBase.newKieSession();
@@ -194,7 +197,7 @@ final class Session {
           counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
         }
       });
-      insertFacts(session, profile, asOf);
+      insertFacts(session, profile, asOf, thresholds);
       Bounds bounds = new Bounds(session, limits);
       bounds.start();
       session.fireAllRules(bounds, maxFirings);

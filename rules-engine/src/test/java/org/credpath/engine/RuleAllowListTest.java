@@ -18,7 +18,7 @@ class RuleAllowListTest {
 
   @Test
   void modelMethods_areAllowedOnlyWhereTheModelDeclaresThem() {
-    assertThat(allow.method("org/credpath/model/fact/NoteFinding", "message", "()Ljava/lang/String;")).isNull();
+    assertThat(allow.method("org/credpath/model/fact/NoteFinding", "message", "()Lorg/credpath/model/fact/Message;")).isNull();
     assertThat(allow.method("org/credpath/model/fact/NoteFinding", "<init>", "(Ljava/lang/String;Ljava/lang/String;)V"))
         .isNull();
     assertThat(allow.method("org/credpath/model/profile/CredentialCode", "getDeclaringClass", "()Ljava/lang/Class;"))

@@ -35,7 +35,7 @@ class RunawayRulesTest {
             Candidate( %s )
             $n : NoteFinding( ruleId == "T-HS" )
         then
-            insert( new NoteFinding( "T-HS", $n.message() + $n.message() ) );
+            insert( new NoteFinding( "T-HS", "" + $n.message() + $n.message() ) );
         end
 
         rule "T-HS: the first note"

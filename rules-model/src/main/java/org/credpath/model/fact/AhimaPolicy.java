@@ -18,6 +18,7 @@ import java.time.LocalDate;
  * @param maxCeus the most a shared cycle can require (AHIMA-MULTI)
  * @param feeNonMember recertification fee for one credential, non-member, in dollars (AHIMA-FEE)
  * @param feePerExtraCredential added to the fee for each further credential (AHIMA-FEE)
+ * @param extensionFee an extension asked for while inactive, per credential, in dollars (AHIMA-STATUS)
  */
 public record AhimaPolicy(
     int cycleYears,
@@ -30,7 +31,8 @@ public record AhimaPolicy(
     int ceusPerExtraCredential,
     int maxCeus,
     int feeNonMember,
-    int feePerExtraCredential) {
+    int feePerExtraCredential,
+    int extensionFee) {
 
   /** The non-member fee for renewing {@code credentials} credentials together. */
   public int feeFor(int credentials) {

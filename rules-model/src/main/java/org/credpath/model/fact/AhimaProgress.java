@@ -192,25 +192,20 @@ public record AhimaProgress(
 
   /**
    * " dated on or after 2027-10-29" when the CEUs of {@code asOf} itself count toward the previous
-   * cycle (it was completed late that very day, AHIMA-INACTIVE-CEUS); otherwise "".
+   * cycle (it was completed late that very day, AHIMA-INACTIVE-CEUS); otherwise nothing.
    */
-  public String datedFrom(LocalDate asOf) {
-    return cycle.countFrom().isAfter(asOf) ? " dated on or after " + cycle.countFrom() : "";
+  public Message datedFrom(LocalDate asOf) {
+    return cycle.countFrom().isAfter(asOf) ? Message.of("ahima.dated-from").with("date", cycle.countFrom())
+        : Message.of("empty");
   }
 
   /** "14 CEUs (at least 10 in HIIM domains, 2 from AHIMA or a component state association)". */
-  public String describeMissing() {
-    StringBuilder text = new StringBuilder(Hours.format(stillToEarn())).append(" CEUs");
-    StringBuilder quotas = new StringBuilder();
-    if (missingHiimDomain() > 0) {
-      quotas.append("at least ").append(Hours.format(missingHiimDomain())).append(" in AHIMA's HIIM domains");
-    }
-    if (missingAhimaSourced() > 0) {
-      quotas.append(quotas.length() > 0 ? ", " : "at least ")
-          .append(Hours.format(missingAhimaSourced()))
-          .append(" from AHIMA or a component state association");
-    }
-    return quotas.length() > 0 ? text.append(" (").append(quotas).append(')').toString() : text.toString();
+  public Message describeMissing() {
+    String quotas = (missingHiimDomain() > 0 ? "domain" : "") + (missingAhimaSourced() > 0 ? "source" : "");
+    return Message.of("ahima.missing" + (quotas.isEmpty() ? "" : "." + quotas))
+        .with("total", stillToEarn())
+        .with("domain", missingHiimDomain())
+        .with("source", missingAhimaSourced());
   }
 
   public CycleSummary summary() {

@@ -47,20 +47,8 @@ public record AhimaRequirement(int ceus, CredentialCode primary, String policyId
     return atStart.isEmpty() ? current : combine(atStart, policy);
   }
 
-  /** "is" for one credential, "are" for several: "RHIT is", "CCS and RHIT are". */
-  public String isOrAre() {
-    return counted.size() == 1 ? "is" : "are";
-  }
-
-  /** "was" for one credential, "were" for several. */
-  public String wasOrWere() {
-    return counted.size() == 1 ? "was" : "were";
-  }
-
-  /** "RHIT" or "RHIT and CCS": the credentials this cycle renews. */
-  public String credentialsText() {
-    List<String> names = counted.stream().map(c -> c.name().replace('_', '-')).toList();
-    return names.size() == 1 ? names.get(0)
-        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+  /** How many credentials this cycle renews: messages choose "is" or "are", "it" or "them" by it. */
+  public int count() {
+    return counted.size();
   }
 }

@@ -98,18 +98,12 @@ public record HimssProgress(
   }
 
   /** "23 hours (at least 3 from HIMSS or HIMSS-approved providers)". */
-  public String describeMissing() {
-    StringBuilder quotas = new StringBuilder();
-    if (missingHimssSourced() > 0) {
-      quotas.append("at least ").append(Hours.format(missingHimssSourced()))
-          .append(" from HIMSS or HIMSS-approved providers");
-    }
-    if (missingEthics() > 0) {
-      quotas.append(quotas.length() > 0 ? ", " : "at least ")
-          .append(Hours.format(missingEthics())).append(" on ethics or conflict of interest");
-    }
-    String total = Hours.format(stillToEarn()) + " hours";
-    return quotas.length() > 0 ? total + " (" + quotas + ")" : total;
+  public Message describeMissing() {
+    String quotas = (missingHimssSourced() > 0 ? "sourced" : "") + (missingEthics() > 0 ? "ethics" : "");
+    return Message.of("himss.missing" + (quotas.isEmpty() ? "" : "." + quotas))
+        .with("total", stillToEarn())
+        .with("sourced", missingHimssSourced())
+        .with("ethics", missingEthics());
   }
 
   public CycleSummary summary() {

@@ -43,17 +43,19 @@ public record Education(
     return status.finalStage();
   }
 
-  /** "associate HIM program, completed 2025-12-12" — words for messages, no personal data beyond the profile's own. */
-  public String describe() {
-    String what = level.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " "
-        + (himProgram() ? "HIM" : field.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')) + " program";
-    String stage = switch (status) {
-      case ENROLLED -> "under way";
-      case FINAL_TERM -> "in its final term";
-      case COURSEWORK_COMPLETE -> "coursework complete";
-      case COMPLETED -> completedOn == null ? "completed" : "completed " + completedOn;
-    };
-    return what + ", " + stage;
+  /**
+   * "associate HIM program, completed 2025-12-12", as a message: words for the candidate, no
+   * personal data beyond the profile's own. Keys: {@code education.program}, {@code education.level.*},
+   * {@code education.field.*}, {@code education.stage.*}.
+   */
+  public org.credpath.model.fact.Message describe() {
+    org.credpath.model.fact.Message stage = status == EducationStatus.COMPLETED && completedOn != null
+        ? org.credpath.model.fact.Message.of("education.stage.COMPLETED_ON").with("date", completedOn)
+        : org.credpath.model.fact.Message.of("education.stage." + status.name());
+    return org.credpath.model.fact.Message.of("education.program")
+        .withKey("level", "education.level." + level.name())
+        .withKey("field", "education.field." + (himProgram() ? "HIM" : field.name()))
+        .with("stage", stage);
   }
 
   /** Accredited by CAHIIM or approved under an AHIMA reciprocity agreement. */
