@@ -82,6 +82,11 @@ final class RuleGuard {
   private static final Pattern INLINE_ACCUMULATE = Pattern.compile("\\b(init|action|reverse|result)\\s*\\(");
   private static final Pattern WORD = Pattern.compile("\\b[A-Za-z_$][\\w$]*\\b");
 
+  /** Deepest nesting of (), [] and {} a rule file may have; policy rules need fewer than ten levels. */
+  static final int MAX_NESTING = 64;
+  /** Largest rule file, in characters; the largest built-in file has about 8,000. */
+  static final int MAX_FILE_CHARS = 200_000;
+
   private RuleGuard() {}
 
   static List<RuleProblem> check(RuleSource source) {
@@ -91,6 +96,18 @@ final class RuleGuard {
   }
 
   private static void checkFile(String file, String text, List<RuleProblem> problems) {
+    // Checked first and alone: the compiler parses nesting recursively, and a file past either
+    // limit could exhaust its stack or memory, so nothing more is done with it.
+    if (text.length() > MAX_FILE_CHARS) {
+      problems.add(RuleProblem.error(file, 1, 1, "the file has " + text.length() + " characters; a rule file may"
+          + " have at most " + MAX_FILE_CHARS + ": split it into several files"));
+      return;
+    }
+    RuleProblem tooDeep = tooDeep(file, blankCommentsAndStrings(text));
+    if (tooDeep != null) {
+      problems.add(tooDeep);
+      return;
+    }
     String[] raw = text.split("\n", -1);
     for (int i = 0; i < raw.length; i++) {
       Matcher escape = UNICODE_ESCAPE.matcher(raw[i]);
@@ -140,6 +157,29 @@ final class RuleGuard {
         }
       }
     }
+  }
+
+  /** The first place where brackets nest deeper than {@link #MAX_NESTING}, or null. */
+  private static RuleProblem tooDeep(String file, String blanked) {
+    int depth = 0;
+    int line = 1;
+    int column = 0;
+    for (int i = 0; i < blanked.length(); i++) {
+      char c = blanked.charAt(i);
+      column++;
+      if (c == '\n') {
+        line++;
+        column = 0;
+      } else if (c == '(' || c == '[' || c == '{') {
+        if (++depth > MAX_NESTING) {
+          return RuleProblem.error(file, line, column, "brackets are nested more than " + MAX_NESTING
+              + " deep here: split the expression into several statements or rules");
+        }
+      } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+        depth--;
+      }
+    }
+    return null;
   }
 
   /**
