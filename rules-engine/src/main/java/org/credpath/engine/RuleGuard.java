@@ -14,6 +14,11 @@ import org.credpath.model.error.RuleProblem;
  * check {@code System.exit(42)} in a .drl file would end the whole process.
  *
  * <p>Comments and string literals are blanked first, so text in them is never flagged.
+ *
+ * <p>Before any of that, a file over {@link #MAX_FILE_CHARS} or with brackets nested deeper than
+ * {@link #MAX_NESTING} is refused on its own: the compiler parses nesting recursively, and
+ * 3,000 nested parentheses ran it out of stack (an uncaught {@code StackOverflowError} from
+ * {@code rules check}). Nothing legitimate comes near either limit.
  */
 final class RuleGuard {
   /** Imports a rule file may use; anything under the credpath model package is allowed too. */
