@@ -38,5 +38,11 @@ public final class RuleText {
       super("built a text of " + length + " characters; rules may build texts of at most " + MAX_CHARS
           + " characters (put long wording in the message bundle instead)");
     }
+
+    /** Plain words where the failure is reported ("rule X failed …: " + cause), not a class name. */
+    @Override
+    public String toString() {
+      return getMessage();
+    }
   }
 }
