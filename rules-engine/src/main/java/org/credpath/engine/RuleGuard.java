@@ -85,6 +85,9 @@ final class RuleGuard {
   private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9A-Fa-f]{0,4}");
   private static final Pattern PACKAGE_ONLY = Pattern.compile("^\\s*package\\s+[\\w.]+\\s*;?\\s*$");
   private static final Pattern INLINE_ACCUMULATE = Pattern.compile("\\b(init|action|reverse|result)\\s*\\(");
+  /** {@code from} over something other than a binding or accumulate/collect: a list written in the rule. */
+  private static final Pattern FROM_LITERAL =
+      Pattern.compile("\\bfrom\\s*[(\\s]*(?!accumulate\\b|collect\\b|\\$)[A-Za-z_][\\w.]*\\s*\\.\\s*\\w+\\s*\\(");
   private static final Pattern WORD = Pattern.compile("\\b[A-Za-z_$][\\w$]*\\b");
 
   /** Deepest nesting of (), [] and {} a rule file may have; policy rules need fewer than ten levels. */
@@ -148,7 +151,14 @@ final class RuleGuard {
               "`" + name + "` is not allowed in rule files: use the credpath model and the imports allowed above"));
         }
       }
-      Matcher inline = INLINE_ACCUMULATE.matcher(line);
+      Matcher from = FROM_LITERAL.matcher(line);
+      if (from.find()) {
+        // Each such pattern multiplies the matches Drools builds before any rule fires (attack-14
+        // F4: eight of them over ten numbers are 10^8 matches); match facts or their lists instead.
+        problems.add(RuleProblem.error(file, lineNo, from.start() + 1, "`from` over a list written in the rule"
+            + " (such as List.of) is not allowed in rule files: match the facts, or `from $fact.list`"));
+      }
+            Matcher inline = INLINE_ACCUMULATE.matcher(line);
       if (inline.find()) {
         problems.add(RuleProblem.error(file, lineNo, inline.start(1) + 1, "accumulate code (`" + inline.group(1)
             + "( … )`) is not allowed in rule files: use sum, count, min, max, average or collectList"));

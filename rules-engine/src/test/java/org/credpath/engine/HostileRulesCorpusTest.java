@@ -321,6 +321,28 @@ class HostileRulesCorpusTest {
     return cases.stream();
   }
 
+  /**
+   * attack-14 F4, the reproducer only: eight patterns {@code from List.of(1..10)} are 10^8 matches
+   * built before any firing, where no evaluation bound can look. Refused by the text guard; the
+   * same join over real fact lists is NOT refused (see notes/issue-14b.md).
+   */
+  @org.junit.jupiter.api.Test
+  void fromOverAListWrittenInTheRule_isRefused() {
+    StringBuilder when = new StringBuilder("rule \"T-HS: hostile\"\nwhen\n    Candidate( !id.startsWith( \"smoke\" ) )\n");
+    for (int i = 0; i < 8; i++) {
+      when.append("    $x").append(i).append(" : Integer() from ").append(i % 2 == 0 ? "" : "( ")
+          .append("java.util.List.of( 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 )").append(i % 2 == 0 ? "" : " )").append('\n');
+    }
+    RuleSource source = Fixtures.minimalWith("hostile.drl", Fixtures.drl(when + "then\nend\n"));
+    RulesException refused = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> catchThrowableOfType(RulesException.class, () -> CredpathEngine.load(source)));
+    assertThat(refused).isNotNull();
+    assertThat(refused.problems()).hasSize(8).allSatisfy(p -> {
+      assertThat(p.file()).isEqualTo("hostile.drl");
+      assertThat(p.message()).contains("`from` over a list written in the rule");
+    });
+  }
+
   /** Only the text guard sees a file's size: a file past the cap is refused before it is compiled. */
   @org.junit.jupiter.api.Test
   void aRuleFilePastTheSizeCap_isRefusedBeforeCompiling() {
