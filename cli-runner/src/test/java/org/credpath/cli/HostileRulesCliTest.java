@@ -104,14 +104,16 @@ class HostileRulesCliTest {
         end
         """);
 
-    assertRefused(rules, "hostile\\.drl:4:1: error: rule \"RHIT-CEU: hostile\" fails at run time.*memory");
+    // Since #14b every text a rule builds is capped, so the doubling stops at the cap, at the rule.
+    assertRefused(rules, "hostile\\.drl:4:1: error: rule \"RHIT-CEU: hostile\" fails at run time.*at most 10000 characters");
   }
 
   @Test
-  void textThatDoublesWithinOneConsequence_isALocatedProblemEvenWhenTheHeapRunsOut() throws Exception {
-    // Straight-line code is finite, but each statement may double the text: 30 of them ask for
-    // gigabytes within one firing, before any bound between firings can look. In a JVM with a
-    // small heap that ends in OutOfMemoryError, which must become a located problem, not a crash.
+  void textThatDoublesWithinOneConsequence_isCappedAtTheRuleEvenInASmallHeap() throws Exception {
+    // Straight-line code is finite, but each statement may double the text: 30 of them would ask
+    // for gigabytes within one firing, before any bound between firings can look. Every text a
+    // rule builds is capped (RuleText), so the firing stops at the cap: a located problem, never
+    // an OutOfMemoryError, even with a 96 MiB heap.
     Path rules = tmp.resolve("rules-oom");
     Files.createDirectories(rules);
     Path minimal = CliRun.REPO.resolve("rules-engine/src/test/resources/fixtures/minimal");
@@ -130,7 +132,8 @@ class HostileRulesCliTest {
 
     assertThat(process.exitValue()).as(output).isEqualTo(ExitCode.RULES_ERROR);
     assertThat(output).startsWith("hostile.drl:4:1: error: rule \"T-HS: hostile\" fails at run time on a sample profile:"
-        + " ran out of memory").doesNotContain("\tat ").doesNotContain("Exception in thread");
+        + " built a text of 16384 characters; rules may build texts of at most 10000 characters")
+        .doesNotContain("memory").doesNotContain("\tat ").doesNotContain("Exception in thread");
   }
 
   @Test

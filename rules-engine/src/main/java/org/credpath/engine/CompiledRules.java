@@ -10,6 +10,11 @@ import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * The classes Drools' executable model generated for one rule folder, held as bytes and never
@@ -46,11 +51,53 @@ final class CompiledRules {
   }
 
   /**
+   * The class with every text it builds capped: after each string concatenation (the
+   * {@code StringConcatFactory} invokedynamic) and each {@code String.concat} call, the result is
+   * passed through {@link RuleText#capped}. Done on the bytes just before they are defined, so a
+   * cached entry is capped the same way as a fresh compile. The stack depth and the frames do not
+   * change (one String in, one String out, no branch), so nothing needs recomputing.
+   */
+  static byte[] capText(byte[] bytes) {
+    ClassReader reader = new ClassReader(bytes);
+    ClassWriter writer = new ClassWriter(reader, 0);
+    reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+      @Override
+      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
+          @Override
+          public void visitInvokeDynamicInsn(String indyName, String indyDescriptor, Handle bootstrap, Object... args) {
+            super.visitInvokeDynamicInsn(indyName, indyDescriptor, bootstrap, args);
+            if (bootstrap.getOwner().equals("java/lang/invoke/StringConcatFactory")) {
+              cap();
+            }
+          }
+
+          @Override
+          public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
+            super.visitMethodInsn(opcode, owner, method, desc, isInterface);
+            if (owner.equals("java/lang/String") && method.equals("concat")) {
+              cap();
+            }
+          }
+
+          private void cap() {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, "org/credpath/engine/RuleText", "capped",
+                "(Ljava/lang/String;)Ljava/lang/String;", false);
+          }
+        };
+      }
+    }, 0);
+    return writer.toByteArray();
+  }
+
+  /**
    * Defines the classes in a loader of their own and builds the knowledge base from the models.
    * Call only after {@link RuleBytecodeCheck#check} returned no problem: this runs generated code.
    */
   KieBase newKieBase() {
-    RuleClassLoader loader = new RuleClassLoader(classes, CompiledRules.class.getClassLoader());
+    SortedMap<String, byte[]> capped = new TreeMap<>();
+    classes.forEach((name, bytes) -> capped.put(name, capText(bytes)));
+    RuleClassLoader loader = new RuleClassLoader(capped, CompiledRules.class.getClassLoader());
     List<Model> models = new ArrayList<>();
     for (String name : modelClasses()) {
       try {

@@ -131,6 +131,8 @@ public final class CredpathEngine {
     KieBase kieBase;
     try {
       kieBase = compiled.newKieBase();
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      throw new RulesException(List.of(DrlCompiler.tooComplex(e, source)));
     } catch (RuntimeException | LinkageError e) {
       throw new RulesException(List.of(DroolsMessages.fromThrowable(e, source)), e);
     }

@@ -30,6 +30,13 @@ final class DrlCompiler {
 
   private DrlCompiler() {}
 
+  /** A compile that ran out of stack or memory, placed at the first rule file. */
+  static RuleProblem tooComplex(Throwable e, RuleSource source) {
+    String file = source.drlFiles().isEmpty() ? source.origin() : source.drlFiles().keySet().iterator().next();
+    return RuleProblem.error(file, 1, 1, "the rules are too complex to compile (the compiler ran out of "
+        + (e instanceof StackOverflowError ? "stack" : "memory") + "): simplify deeply nested or very long expressions");
+  }
+
   /** Compiles every {@code .drl} file of {@code source}; warnings are added to {@code warnings}. */
   static CompiledRules compile(RuleSource source, List<RuleProblem> warnings) {
     KieServices services = KieServices.get();
@@ -45,6 +52,10 @@ final class DrlCompiler {
     try {
       try {
         builder.buildAll(ExecutableModelProject.class);
+      } catch (StackOverflowError | OutOfMemoryError e) {
+        // Past the guard's nesting and size limits this should not happen; if it does, it is the
+        // rules' fault, reported as a problem, never a stack trace or a dead thread.
+        problems.add(tooComplex(e, source));
       } catch (RuntimeException | LinkageError e) {
         problems.add(DroolsMessages.fromThrowable(e, source));
       }

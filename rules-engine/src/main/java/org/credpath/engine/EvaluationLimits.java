@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Bounds on one evaluation, checked before every rule firing: a wall-clock deadline, the memory
- * the evaluating thread may allocate, and the number of firings. The bytecode check already makes
- * each firing finite (no loops, no recursion); these bound the whole evaluation, so a rule set that
- * keeps re-firing or builds ever larger text fails that one profile with an
+ * Bounds on one evaluation, checked before every rule firing (never during one): a wall-clock
+ * deadline, the memory the evaluating thread may allocate, and the number of firings. One firing
+ * is bounded by construction instead: the bytecode check makes it loop- and recursion-free and
+ * refuses the calls whose cost is not linear in their code ({@code StringBuilder}, {@code repeat},
+ * text-in-text search), and {@link RuleText} caps every text it builds, so its work grows with the
+ * size of its code. These bound the whole evaluation, so a rule set that keeps re-firing or piles
+ * up facts fails that one profile with an
  * {@link org.credpath.model.error.EvaluationException} instead of hanging or exhausting the heap.
  *
  * @param deadline wall-clock time one evaluation may take

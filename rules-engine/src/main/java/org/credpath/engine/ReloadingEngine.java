@@ -132,6 +132,12 @@ public final class ReloadingEngine implements AutoCloseable {
     } catch (RuntimeException e) {
       listener.reloadFailed(List.of(RuleProblem.error(dir.toString(), 0, 0, "reload failed: " + e)));
       return false;
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // The rules' fault (the checks before compiling should prevent it): keep the current rules
+      // and the watcher thread alive, and say so without a stack trace.
+      listener.reloadFailed(List.of(RuleProblem.error(dir.toString(), 0, 0, "reload failed: the rules ran the loader"
+          + " out of " + (e instanceof StackOverflowError ? "stack" : "memory") + "; the current rules stay in force")));
+      return false;
     }
     current.set(next);
     listener.reloaded(next.knowledgeBase());

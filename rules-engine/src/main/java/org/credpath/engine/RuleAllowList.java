@@ -17,7 +17,10 @@ import org.objectweb.asm.Type;
  * <ul>
  *   <li><b>Rule vocabulary</b>: the credpath model types ({@code org.credpath.model.fact},
  *       {@code .profile}, {@code .result}) with their own public methods and constructors;
- *       {@code String} and {@code StringBuilder} (reading and building text, no sizes),
+ *       {@code String} (reading text, and building it by concatenation capped at
+ *       {@link RuleText#MAX_CHARS}; never {@code StringBuilder}, and the searches {@code indexOf},
+ *       {@code lastIndexOf} and {@code contains} only for one character, since with a text argument
+ *       their time is the product of two lengths),
  *       boxed primitives, a named list of {@code Math} methods, the {@code java.time} value
  *       types (never {@code now()}), and read-only {@code java.util} collections.</li>
  *   <li><b>Drools glue</b>: the executable model's rule-building DSL ({@code D}, {@code PatternDef},
@@ -48,6 +51,15 @@ final class RuleAllowList {
       "spliterator", "chars", "codePoints", "lines", "nCopies", "matches", "replaceAll", "replaceFirst", "split",
       "intern", "getBytes", "finalize", "clone");
 
+  /** String searches whose cost is the product of two lengths unless the argument is one character. */
+  /** Text buffers: one that appends itself doubles per statement, so a few lines could fill memory. */
+  private static final Set<String> BUFFERS = Set.of("java/lang/StringBuilder", "java/lang/StringBuffer");
+  private static final String BUFFER_REFUSED = "`StringBuilder` is not allowed in rule files: a builder appended to"
+      + " itself doubles with every line, so a few lines could take all the memory; join text with + instead (a"
+      + " rule's texts are capped at " + RuleText.MAX_CHARS + " characters)";
+
+  private static final Set<String> SEARCHES = Set.of("indexOf", "lastIndexOf", "contains");
+
   private static final Set<String> BOXED_METHODS = Set.of("valueOf", "intValue", "longValue", "doubleValue",
       "floatValue", "shortValue", "byteValue", "booleanValue", "charValue", "compare", "parseInt", "parseLong",
       "parseDouble", "parseBoolean", "sum", "max", "min", "signum", "isNaN", "isInfinite", "isDigit", "isLetter",
@@ -67,8 +79,6 @@ final class RuleAllowList {
           "subSequence", "toLowerCase", "toUpperCase", "trim", "strip", "stripLeading", "stripTrailing", "valueOf",
           "concat", "copyValueOf", "contentEquals")),
       Map.entry("java/lang/CharSequence", Set.of("length", "charAt", "isEmpty")),
-      Map.entry("java/lang/StringBuilder", Set.of("<init>", "append", "length", "charAt", "isEmpty", "indexOf",
-          "lastIndexOf", "insert", "reverse", "substring")),
       Map.entry("java/lang/Comparable", Set.of()),
       Map.entry("java/lang/Math", Set.of("abs", "max", "min", "round", "floor", "ceil", "signum", "addExact",
           "subtractExact", "multiplyExact", "negateExact", "toIntExact", "floorDiv", "floorMod", "sqrt", "pow")),
@@ -179,6 +189,9 @@ final class RuleAllowList {
 
   /** Null when code may name {@code type} (allocate, cast, test, or take its class literal). */
   String type(String type) {
+    if (BUFFERS.contains(type)) {
+      return BUFFER_REFUSED;
+    }
     if (type.startsWith("[")) {
       Type t = Type.getType(type);
       return t.getElementType().getSort() == Type.OBJECT ? type(t.getElementType().getInternalName()) : null;
@@ -201,13 +214,17 @@ final class RuleAllowList {
     if (generated.contains(owner)) {
       return null;
     }
+    if (BUFFERS.contains(owner)) {
+      return BUFFER_REFUSED;
+    }
     Set<String> jdk = JDK.get(owner);
     if (jdk != null) {
       if (NEVER.contains(name)) {
         return notAllowed(owner, name);
       }
-      if (owner.equals("java/lang/StringBuilder") && name.equals("<init>") && descriptor.equals("(I)V")) {
-        return "`new StringBuilder(size)` is not allowed in rule files: a rule may not choose how much memory to take";
+      if (owner.equals("java/lang/String") && SEARCHES.contains(name) && !descriptor.startsWith("(I")) {
+        return "`" + name + "` with a text to look for is not allowed in rule files: its time grows with the product"
+            + " of the two lengths; look for one character (`indexOf('x')`), or use startsWith, endsWith or ==";
       }
       if (owner.equals("java/lang/String") && name.equals("valueOf") && descriptor.startsWith("([C")) {
         return notAllowed(owner, name);

@@ -14,6 +14,11 @@ import org.credpath.model.error.RuleProblem;
  * check {@code System.exit(42)} in a .drl file would end the whole process.
  *
  * <p>Comments and string literals are blanked first, so text in them is never flagged.
+ *
+ * <p>Before any of that, a file over {@link #MAX_FILE_CHARS} or with brackets nested deeper than
+ * {@link #MAX_NESTING} is refused on its own: the compiler parses nesting recursively, and
+ * 3,000 nested parentheses ran it out of stack (an uncaught {@code StackOverflowError} from
+ * {@code rules check}). Nothing legitimate comes near either limit.
  */
 final class RuleGuard {
   /** Imports a rule file may use; anything under the credpath model package is allowed too. */
@@ -80,7 +85,15 @@ final class RuleGuard {
   private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9A-Fa-f]{0,4}");
   private static final Pattern PACKAGE_ONLY = Pattern.compile("^\\s*package\\s+[\\w.]+\\s*;?\\s*$");
   private static final Pattern INLINE_ACCUMULATE = Pattern.compile("\\b(init|action|reverse|result)\\s*\\(");
+  /** {@code from} over something other than a binding or accumulate/collect: a list written in the rule. */
+  private static final Pattern FROM_LITERAL =
+      Pattern.compile("\\bfrom\\s*[(\\s]*(?!accumulate\\b|collect\\b|\\$)[A-Za-z_][\\w.]*\\s*\\.\\s*\\w+\\s*\\(");
   private static final Pattern WORD = Pattern.compile("\\b[A-Za-z_$][\\w$]*\\b");
+
+  /** Deepest nesting of (), [] and {} a rule file may have; policy rules need fewer than ten levels. */
+  static final int MAX_NESTING = 64;
+  /** Largest rule file, in characters; the largest built-in file has about 8,000. */
+  static final int MAX_FILE_CHARS = 200_000;
 
   private RuleGuard() {}
 
@@ -91,6 +104,18 @@ final class RuleGuard {
   }
 
   private static void checkFile(String file, String text, List<RuleProblem> problems) {
+    // Checked first and alone: the compiler parses nesting recursively, and a file past either
+    // limit could exhaust its stack or memory, so nothing more is done with it.
+    if (text.length() > MAX_FILE_CHARS) {
+      problems.add(RuleProblem.error(file, 1, 1, "the file has " + text.length() + " characters; a rule file may"
+          + " have at most " + MAX_FILE_CHARS + ": split it into several files"));
+      return;
+    }
+    RuleProblem tooDeep = tooDeep(file, blankCommentsAndStrings(text));
+    if (tooDeep != null) {
+      problems.add(tooDeep);
+      return;
+    }
     String[] raw = text.split("\n", -1);
     for (int i = 0; i < raw.length; i++) {
       Matcher escape = UNICODE_ESCAPE.matcher(raw[i]);
@@ -126,7 +151,14 @@ final class RuleGuard {
               "`" + name + "` is not allowed in rule files: use the credpath model and the imports allowed above"));
         }
       }
-      Matcher inline = INLINE_ACCUMULATE.matcher(line);
+      Matcher from = FROM_LITERAL.matcher(line);
+      if (from.find()) {
+        // Each such pattern multiplies the matches Drools builds before any rule fires (attack-14
+        // F4: eight of them over ten numbers are 10^8 matches); match facts or their lists instead.
+        problems.add(RuleProblem.error(file, lineNo, from.start() + 1, "`from` over a list written in the rule"
+            + " (such as List.of) is not allowed in rule files: match the facts, or `from $fact.list`"));
+      }
+            Matcher inline = INLINE_ACCUMULATE.matcher(line);
       if (inline.find()) {
         problems.add(RuleProblem.error(file, lineNo, inline.start(1) + 1, "accumulate code (`" + inline.group(1)
             + "( … )`) is not allowed in rule files: use sum, count, min, max, average or collectList"));
@@ -140,6 +172,29 @@ final class RuleGuard {
         }
       }
     }
+  }
+
+  /** The first place where brackets nest deeper than {@link #MAX_NESTING}, or null. */
+  private static RuleProblem tooDeep(String file, String blanked) {
+    int depth = 0;
+    int line = 1;
+    int column = 0;
+    for (int i = 0; i < blanked.length(); i++) {
+      char c = blanked.charAt(i);
+      column++;
+      if (c == '\n') {
+        line++;
+        column = 0;
+      } else if (c == '(' || c == '[' || c == '{') {
+        if (++depth > MAX_NESTING) {
+          return RuleProblem.error(file, line, column, "brackets are nested more than " + MAX_NESTING
+              + " deep here: split the expression into several statements or rules");
+        }
+      } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+        depth--;
+      }
+    }
+    return null;
   }
 
   /**

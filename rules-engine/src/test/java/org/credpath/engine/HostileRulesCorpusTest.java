@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.credpath.model.error.EvaluationException;
 import org.credpath.model.error.RuleProblem;
 import org.credpath.model.error.RulesException;
+import org.credpath.model.profile.HighSchool;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -298,7 +300,107 @@ class HostileRulesCorpusTest {
         then
         end
         """);
+    // The attack on #14 (notes/attack-14): one firing that is unbounded with allowed calls alone.
+    String doubling = "    sb.append( sb );\n";
+    for (String gate : new String[] {"Candidate( !id.startsWith( \"smoke\" ) )", "Candidate( )"}) {
+      String when = "rule \"T-HS: hostile\"\nwhen\n    " + gate + "\nthen\n";
+      String gated = gate.contains("smoke") ? " (gated past the smoke run)" : "";
+      addRaw(cases, "F2: StringBuilder appended to itself 27 times" + gated, when
+          + "    StringBuilder sb = new StringBuilder( \"xxxxxxxxxxxxxxxx\" );\n" + doubling.repeat(27)
+          + "    insert( sb.toString() );\nend\n");
+      addRaw(cases, "F1: indexOf with a 500,000-character needle" + gated, when
+          + "    StringBuilder sb = new StringBuilder( \"aaaaaaaaaaaaaaaa\" );\n" + doubling.repeat(16)
+          + "    String s = sb.toString();\n    String t = s.substring( 0, 500000 ).concat( \"b\" );\n"
+          + "    insert( Integer.valueOf( s.indexOf( t ) + s.indexOf( t, 1 ) ) );\nend\n");
+      addRaw(cases, "F1 without StringBuilder: indexOf, lastIndexOf and contains with a text" + gated, when
+          + "    String s = \"aaaaaaaaaaaaaaaa\";\n"
+          + "    insert( Integer.valueOf( s.indexOf( s ) + s.lastIndexOf( s ) + ( s.contains( s ) ? 1 : 0 ) ) );\nend\n");
+    }
+    add(cases, "F3: 3,000 nested parentheses (the compiler's stack)", "then\n    insert( Integer.valueOf( "
+        + "(".repeat(3000) + "1" + ")".repeat(3000) + " ) );\n");
     return cases.stream();
+  }
+
+  /**
+   * attack-14 F4, the reproducer only: eight patterns {@code from List.of(1..10)} are 10^8 matches
+   * built before any firing, where no evaluation bound can look. Refused by the text guard; the
+   * same join over real fact lists is NOT refused (see notes/issue-14b.md).
+   */
+  @org.junit.jupiter.api.Test
+  void fromOverAListWrittenInTheRule_isRefused() {
+    StringBuilder when = new StringBuilder("rule \"T-HS: hostile\"\nwhen\n    Candidate( !id.startsWith( \"smoke\" ) )\n");
+    for (int i = 0; i < 8; i++) {
+      when.append("    $x").append(i).append(" : Integer() from ").append(i % 2 == 0 ? "" : "( ")
+          .append("java.util.List.of( 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 )").append(i % 2 == 0 ? "" : " )").append('\n');
+    }
+    RuleSource source = Fixtures.minimalWith("hostile.drl", Fixtures.drl(when + "then\nend\n"));
+    RulesException refused = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> catchThrowableOfType(RulesException.class, () -> CredpathEngine.load(source)));
+    assertThat(refused).isNotNull();
+    assertThat(refused.problems()).hasSize(8).allSatisfy(p -> {
+      assertThat(p.file()).isEqualTo("hostile.drl");
+      assertThat(p.message()).contains("`from` over a list written in the rule");
+    });
+  }
+
+  /** Only the text guard sees a file's size: a file past the cap is refused before it is compiled. */
+  @org.junit.jupiter.api.Test
+  void aRuleFilePastTheSizeCap_isRefusedBeforeCompiling() {
+    String drl = Fixtures.drl("rule \"T-HS: hostile\"\nwhen\n    Candidate( )\nthen\n"
+        + ("    // " + "x".repeat(70) + "\n").repeat(RuleGuard.MAX_FILE_CHARS / 70) + "end\n");
+    RulesException refused = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> catchThrowableOfType(RulesException.class, () -> CredpathEngine.load(Fixtures.minimalWith("hostile.drl", drl))));
+    assertThat(refused).isNotNull();
+    assertThat(refused.problems()).singleElement().satisfies(p -> {
+      assertThat(p.file()).isEqualTo("hostile.drl");
+      assertThat(p.line()).isEqualTo(1);
+      assertThat(p.message()).contains("at most " + RuleGuard.MAX_FILE_CHARS);
+    });
+  }
+
+  /**
+   * Text built by concatenation alone is not refused (the built-in rules write sentences that
+   * way) but capped as it runs: 27 statements of {@code s = s + s} would want 2^31 characters;
+   * each firing stops at {@link RuleText#MAX_CHARS}, placed at the rule, quickly and with no
+   * more memory than twice the cap.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doublingByConcatenation")
+  void textBuiltByConcatenation_isCappedAtTheRule(String name, String statement) {
+    String body = "then\n    String s = \"xxxxxxxxxxxxxxxx\";\n" + statement.repeat(27)
+        + "    insertLogical( new NoteFinding( \"T-HS\", s ) );\nend\n";
+    // Ungated: the smoke run refuses the folder, placed at the rule (rules check exits 78).
+    RuleSource ungated = Fixtures.minimalWith("hostile.drl", Fixtures.drl(
+        "rule \"T-HS: hostile\"\nwhen\n    Candidate( )\n" + body));
+    RulesException refused = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> catchThrowableOfType(RulesException.class, () -> CredpathEngine.load(ungated)));
+    assertThat(refused).as(name).isNotNull();
+    assertThat(refused.problems().get(0).file()).isEqualTo("hostile.drl");
+    assertThat(refused.problems().get(0).line()).isPositive();
+    assertThat(refused.problems().get(0).message()).contains("T-HS: hostile").contains("at most " + RuleText.MAX_CHARS)
+        .doesNotContain("\tat ").doesNotContain("xxxx");
+
+    // Gated past the smoke run: it loads, and each evaluation fails at that rule, bounded.
+    CredpathEngine engine = CredpathEngine.load(Fixtures.minimalWith("hostile.drl", Fixtures.drl(
+        "rule \"T-HS: hostile\"\nwhen\n    Candidate( !id.startsWith( \"smoke\" ) )\n" + body)));
+    for (int i = 0; i < 3; i++) {
+      String id = "p" + i;
+      EvaluationException failed = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> catchThrowableOfType(
+          EvaluationException.class, () -> engine.evaluate(Fixtures.profile(id, HighSchool.NONE), Fixtures.AS_OF)));
+      assertThat(failed).as(name).isNotNull();
+      assertThat(failed.ruleName()).isEqualTo("T-HS: hostile");
+      assertThat(failed.getMessage()).contains("at most " + RuleText.MAX_CHARS).doesNotContain("xxxx")
+          .doesNotContain("Exception");
+    }
+    // The engine still evaluates: the failure was one profile's, not the engine's.
+    assertThat(catchThrowableOfType(EvaluationException.class,
+        () -> engine.evaluate(Fixtures.profile("smoke-ok", HighSchool.NONE), Fixtures.AS_OF))).isNull();
+  }
+
+  static Stream<Arguments> doublingByConcatenation() {
+    return Stream.of(Arguments.of("s = s + s", "    s = s + s;\n"), Arguments.of("s = s.concat( s )",
+        "    s = s.concat( s );\n"), Arguments.of("s = \"<\" + s + \"|\" + s + \">\"",
+        "    s = \"<\" + s + \"|\" + s + \">\";\n"));
   }
 
   private static void add(List<Arguments> cases, String name, String consequence) {

@@ -29,7 +29,14 @@ class RuleAllowListTest {
   @Test
   void sizesAndUnboundedTextMethods_areRefused() {
     assertThat(allow.method("java/lang/StringBuilder", "<init>", "(I)V")).contains("memory");
-    assertThat(allow.method("java/lang/StringBuilder", "<init>", "(Ljava/lang/String;)V")).isNull();
+    assertThat(allow.method("java/lang/StringBuilder", "<init>", "(Ljava/lang/String;)V")).contains("memory");
+    assertThat(allow.type("java/lang/StringBuffer")).contains("memory");
+    assertThat(allow.method("java/lang/String", "indexOf", "(Ljava/lang/String;)I")).contains("product");
+    assertThat(allow.method("java/lang/String", "lastIndexOf", "(Ljava/lang/String;I)I")).contains("product");
+    assertThat(allow.method("java/lang/String", "contains", "(Ljava/lang/CharSequence;)Z")).contains("product");
+    assertThat(allow.method("java/lang/String", "indexOf", "(I)I")).isNull();
+    assertThat(allow.method("java/lang/String", "indexOf", "(II)I")).isNull();
+    assertThat(allow.method("java/lang/String", "concat", "(Ljava/lang/String;)Ljava/lang/String;")).isNull();
     assertThat(allow.method("java/lang/String", "repeat", "(I)Ljava/lang/String;")).contains("memory");
     assertThat(allow.method("java/time/LocalDate", "now", "()Ljava/time/LocalDate;")).contains("clock");
     assertThat(allow.method("java/time/LocalDate", "plusDays", "(J)Ljava/time/LocalDate;")).isNull();

@@ -56,7 +56,46 @@ class RunawayRulesTest {
     RuleProblem problem = refused.problems().get(0);
     assertThat(problem.file()).isEqualTo("hostile.drl");
     assertThat(problem.line()).isEqualTo(6);
-    assertThat(problem.message()).contains("T-HS: text that doubles").contains("more memory than one evaluation may")
+    // Since #14b every text a rule builds is capped: the doubling stops at the cap, at the rule.
+    assertThat(problem.message()).contains("T-HS: text that doubles").contains("at most " + RuleText.MAX_CHARS)
+        .doesNotContain("OutOfMemoryError");
+  }
+
+  /**
+   * Under the text cap, rules can still take memory across firings: each firing keeps one more
+   * note of about 8,000 characters. The allocation bound, checked between firings, stops that.
+   */
+  @Test
+  void factsThatPileUpAcrossFirings_refusedByTheAllocationBoundAtTheRule() {
+    String drl = Fixtures.drl("""
+        rule "T-HS: the first note"
+        when
+            Candidate( )
+        then
+            insert( new NoteFinding( "T-HS", "0123456789abcdef" ) );
+        end
+
+        rule "T-HS: a longer note"
+        when
+            $n : NoteFinding( ruleId == "T-HS", message.length() < 8000 )
+        then
+            insert( new NoteFinding( "T-HS", $n.message() + $n.message() ) );
+        end
+
+        rule "T-HS: notes that pile up"
+        when
+            $n : NoteFinding( ruleId == "T-HS", message.length() >= 8000 )
+        then
+            insert( new NoteFinding( "T-HS", $n.message().substring( 1 ) + "x" ) );
+        end
+        """);
+    RulesException refused = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> catchThrowableOfType(
+        RulesException.class, () -> CredpathEngine.load(Fixtures.minimalWith("hostile.drl", drl))));
+
+    assertThat(refused).isNotNull();
+    RuleProblem problem = refused.problems().get(0);
+    assertThat(problem.file()).isEqualTo("hostile.drl");
+    assertThat(problem.message()).contains("T-HS: notes that pile up").contains("more memory than one evaluation may")
         .doesNotContain("OutOfMemoryError");
   }
 
