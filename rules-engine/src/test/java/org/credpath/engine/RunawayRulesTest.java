@@ -42,7 +42,7 @@ class RunawayRulesTest {
         when
             Candidate( %s )
         then
-            insert( new NoteFinding( "T-HS", "0123456789abcdef" ) );
+            insert( new NoteFinding( "T-HS", Message.of( "0123456789abcdef" ) ) );
         end
         """.formatted(candidate, candidate));
   }
@@ -72,21 +72,21 @@ class RunawayRulesTest {
         when
             Candidate( )
         then
-            insert( new NoteFinding( "T-HS", "0123456789abcdef" ) );
+            insert( new NoteFinding( "T-HS", Message.of( "0123456789abcdef" ) ) );
         end
 
         rule "T-HS: a longer note"
         when
-            $n : NoteFinding( ruleId == "T-HS", message.length() < 8000 )
+            $n : NoteFinding( ruleId == "T-HS", message.key.length() < 8000 )
         then
-            insert( new NoteFinding( "T-HS", $n.message() + $n.message() ) );
+            insert( new NoteFinding( "T-HS", Message.of( $n.message().key() + $n.message().key() ) ) );
         end
 
         rule "T-HS: notes that pile up"
         when
-            $n : NoteFinding( ruleId == "T-HS", message.length() >= 8000 )
+            $n : NoteFinding( ruleId == "T-HS", message.key.length() >= 8000 )
         then
-            insert( new NoteFinding( "T-HS", $n.message().substring( 1 ) + "x" ) );
+            insert( new NoteFinding( "T-HS", Message.of( $n.message().key().substring( 1 ) + "x" ) ) );
         end
         """);
     RulesException refused = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> catchThrowableOfType(
