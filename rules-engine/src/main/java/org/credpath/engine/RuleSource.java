@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -89,9 +90,16 @@ public final class RuleSource {
     SortedMap<String, String> files = new TreeMap<>();
     List<RuleProblem> problems = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(root)) {
-      for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+      for (Path file : (Iterable<Path>) walk::iterator) {
         String relative = root.relativize(file).toString().replace('\\', '/');
-        if (!isKnowledgeBaseFile(relative)) {
+        if (!file.equals(root) && Files.isSymbolicLink(file)) {
+          // A link would let a rules folder (a git checkout, a shared drive) read any file the
+          // process can: refuse it, without reading or quoting what it points to.
+          problems.add(RuleProblem.error(relative, 0, 0, "is a symbolic link; rule folders may hold only plain files"
+              + " and folders: copy the file into the folder instead"));
+          continue;
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !isKnowledgeBaseFile(relative)) {
           continue;
         }
         try {

@@ -109,4 +109,23 @@ class GuardRailsTest {
 
     assertThat(engine.ruleNames()).contains("T-HS: mentions System in text only");
   }
+
+  @Test
+  void symbolicLinksInARulesFolder_refusedWithoutReadingWhatTheyPointTo() throws Exception {
+    Path secret = Files.writeString(tmp.resolve("secret.txt"), "SECRET_TOKEN\n");
+    Path rules = Files.createDirectories(tmp.resolve("rules"));
+    for (var file : Fixtures.minimalFiles().entrySet()) {
+      Files.writeString(rules.resolve(file.getKey()), file.getValue());
+    }
+    Files.createSymbolicLink(rules.resolve("zz-link.drl"), secret);
+    Files.createSymbolicLink(rules.resolve("data"), tmp);
+
+    RulesException e = catchThrowableOfType(RulesException.class,
+        () -> CredpathEngine.load(RuleSource.directory(rules)));
+
+    assertThat(e).isNotNull();
+    assertThat(e.problems()).extracting(RuleProblem::file).containsExactly("data", "zz-link.drl");
+    assertThat(e.problems()).allSatisfy(p -> assertThat(p.message()).contains("is a symbolic link")
+        .doesNotContain("SECRET_TOKEN"));
+  }
 }
