@@ -221,7 +221,7 @@ function render(result) {
   document.getElementById('notes').replaceChildren(...result.notes.map(n => el('li', {}, confMark(n.confidence), ' ' + n.message)));
   document.getElementById('notes-block').hidden = result.notes.length === 0;
   const s = result.salary;
-  document.getElementById('salary').textContent = s ? 'Pay for health-information technicians (' + (s.state || 'national')
+  document.getElementById('salary').textContent = s ? 'Pay for health information technologists (' + (s.state || 'national')
     + ', ' + s.year + '): median $' + s.median.toLocaleString('en-US') + ', middle 80% $' + s.p10.toLocaleString('en-US') + ' to $'
     + s.p90.toLocaleString('en-US') + '. Source: ' + s.source + '. Context only: pay never decides eligibility.' : '';
   document.getElementById('rules-line').textContent = 'Rules: ' + result.knowledgeBase.name + ' ' + result.knowledgeBase.version
