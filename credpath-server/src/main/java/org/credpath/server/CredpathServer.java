@@ -181,7 +181,9 @@ public final class CredpathServer implements AutoCloseable {
 
   private static void problem(Context ctx, Problem problem) {
     Problem located = problem.instance() == null ? problem.at(ctx.path()) : problem;
-    ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(text(located));
+    // Bytes, not a String: Jetty encodes text of a media type it does not know as ISO-8859-1, which
+    // turned every non-ASCII character of a problem document into '?'. JSON is UTF-8 (RFC 8259).
+    ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(text(located).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String text(Object body) {

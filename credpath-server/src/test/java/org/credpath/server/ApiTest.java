@@ -108,7 +108,10 @@ class ApiTest {
     HttpResponse<String> r = http.post("/v1/evaluations", "application/json", "{\"id\": \"secret-name\", ");
     assertProblem(r, 400, "urn:credpath:problem:invalid-json");
     assertThat(r.body()).doesNotContain("secret-name");
-    assertProblem(http.post("/v1/evaluations", "application/json", ""), 400, "urn:credpath:problem:invalid-json");
+    JsonNode empty = assertProblem(http.post("/v1/evaluations", "application/json", ""), 400,
+        "urn:credpath:problem:invalid-json");
+    // Problem documents are UTF-8 like every JSON text: a non-ASCII character arrives as itself, not as '?'.
+    assertThat(empty.get("detail").asText()).contains("{ \u2026 }").doesNotContain("?");
     assertProblem(http.post("/v1/evaluations", "application/json", "{} {}"), 400, "urn:credpath:problem:invalid-json");
   }
 
