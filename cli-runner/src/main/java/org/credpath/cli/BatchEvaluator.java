@@ -7,11 +7,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.credpath.cli.io.ErrorRecord;
 import org.credpath.cli.io.InputRecord;
 import org.credpath.cli.io.ProfileStream;
 import org.credpath.cli.io.ResultSink;
 import org.credpath.engine.CredpathEngine;
+import org.credpath.json.ErrorRecord;
 import org.credpath.json.ProfileDecoder;
 import org.credpath.json.RecordError;
 import org.credpath.model.error.EvaluationException;
@@ -74,10 +74,10 @@ public final class BatchEvaluator implements AutoCloseable {
       InputRecord record = stream.next();
       RecordError duplicate = duplicateCheck(record);
       if (pool == null) {
-        write(duplicate != null ? ErrorRecord.of(record, record.candidateId(), duplicate) : evaluate(record));
+        write(duplicate != null ? errorRecord(record, record.candidateId(), duplicate) : evaluate(record));
       } else {
         pending.add(duplicate != null
-            ? java.util.concurrent.CompletableFuture.completedFuture(ErrorRecord.of(record, record.candidateId(), duplicate))
+            ? java.util.concurrent.CompletableFuture.completedFuture(errorRecord(record, record.candidateId(), duplicate))
             : pool.submit(() -> evaluate(record)));
         if (pending.size() >= window) {
           writeOldest();
@@ -125,22 +125,22 @@ public final class BatchEvaluator implements AutoCloseable {
 
   private Object evaluate(InputRecord record) {
     if (record.error() != null) {
-      return ErrorRecord.of(record, record.candidateId(), record.error());
+      return errorRecord(record, record.candidateId(), record.error());
     }
     ProfileDecoder.Decoded decoded = ProfileDecoder.decode(record.node(), asOf);
     String id = decoded.candidateId();
     if (!decoded.ok()) {
-      return ErrorRecord.of(record, id, decoded.error());
+      return errorRecord(record, id, decoded.error());
     }
     try {
       return engine.evaluate(decoded.profile(), asOf);
     } catch (InvalidProfileException e) {
-      return ErrorRecord.of(record, id, ProfileDecoder.invalid(e.problems()));
+      return errorRecord(record, id, ProfileDecoder.invalid(e.problems()));
     } catch (EvaluationException e) {
-      return ErrorRecord.of(record, id, new RecordError("EVALUATION_FAILED", "$",
+      return errorRecord(record, id, new RecordError("EVALUATION_FAILED", "$",
           e.getMessage() + ". The rules need fixing; other records are unaffected"));
     } catch (RuntimeException e) {
-      return ErrorRecord.of(record, id, new RecordError("EVALUATION_FAILED", "$",
+      return errorRecord(record, id, new RecordError("EVALUATION_FAILED", "$",
           "evaluation failed unexpectedly (" + e.getClass().getSimpleName() + "); other records are unaffected"));
     }
   }
@@ -158,5 +158,9 @@ public final class BatchEvaluator implements AutoCloseable {
     if (pool != null) {
       pool.shutdownNow();
     }
+  }
+
+  private static ErrorRecord errorRecord(InputRecord record, String candidateId, RecordError error) {
+    return ErrorRecord.of(record.source(), record.index(), record.line(), candidateId, error);
   }
 }

@@ -20,6 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.credpath.json.ErrorRecord;
 import org.credpath.population.ProfileGenerator;
 import org.credpath.cli.io.JsonSinks;
 import org.credpath.cli.io.ProfileStream;

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.credpath.engine.CredpathEngine;
+import org.credpath.json.ErrorRecord;
 import org.credpath.json.ProfileDecoder;
 import org.credpath.json.RecordError;
 import org.credpath.json.RecordReader;
@@ -250,7 +251,7 @@ final class Evaluations {
   /** One result or error record, exactly as the CLI evaluates a record of a batch. */
   private Object evaluate(CredpathEngine engine, LocalDate asOf, Locale locale, Element element, Set<String> ids) {
     Object record = evaluateOne(engine, asOf, locale, element, ids);
-    if (record instanceof JsonLayer.ErrorRecord error) {
+    if (record instanceof ErrorRecord error) {
       metrics.error(error.error().code());
     } else {
       metrics.result();
@@ -260,27 +261,27 @@ final class Evaluations {
 
   private static Object evaluateOne(CredpathEngine engine, LocalDate asOf, Locale locale, Element element, Set<String> ids) {
     if (element.error() != null) {
-      return JsonLayer.ErrorRecord.of(element.index(), element.line(), element.candidateId(), element.error());
+      return JsonLayer.errorRecord(element.index(), element.line(), element.candidateId(), element.error());
     }
     JsonNode node = element.node();
     String id = node != null && node.path("id").isTextual() ? node.get("id").asText() : null;
     if (id != null && !ids.add(id)) {
-      return JsonLayer.ErrorRecord.of(element.index(), element.line(), id, new RecordError("DUPLICATE_ID", "$.id",
+      return JsonLayer.errorRecord(element.index(), element.line(), id, new RecordError("DUPLICATE_ID", "$.id",
           "this id was already used by an earlier record; ids must be unique within a batch, so this record was not evaluated"));
     }
     ProfileDecoder.Decoded decoded = JsonLayer.decode(node, asOf);
     if (!decoded.ok()) {
-      return JsonLayer.ErrorRecord.of(element.index(), element.line(), decoded.candidateId(), decoded.error());
+      return JsonLayer.errorRecord(element.index(), element.line(), decoded.candidateId(), decoded.error());
     }
     try {
       return engine.evaluate(decoded.profile(), asOf, locale);
     } catch (InvalidProfileException e) {
-      return JsonLayer.ErrorRecord.of(element.index(), element.line(), id, JsonLayer.invalid(e.problems()));
+      return JsonLayer.errorRecord(element.index(), element.line(), id, JsonLayer.invalid(e.problems()));
     } catch (EvaluationException e) {
-      return JsonLayer.ErrorRecord.of(element.index(), element.line(), id, new RecordError("EVALUATION_FAILED", "$",
+      return JsonLayer.errorRecord(element.index(), element.line(), id, new RecordError("EVALUATION_FAILED", "$",
           e.getMessage() + ". The rules need fixing; other records are unaffected"));
     } catch (RuntimeException e) {
-      return JsonLayer.ErrorRecord.of(element.index(), element.line(), id, new RecordError("EVALUATION_FAILED", "$",
+      return JsonLayer.errorRecord(element.index(), element.line(), id, new RecordError("EVALUATION_FAILED", "$",
           "evaluation failed unexpectedly (" + e.getClass().getSimpleName() + "); other records are unaffected"));
     }
   }
@@ -304,13 +305,13 @@ final class Evaluations {
           line = readLine(in);
         } catch (LimitedInputStream.LimitExceeded e) {
           metrics.error("TOO_LARGE");
-          out.write(JsonLayer.compact(JsonLayer.ErrorRecord.of(index, lineNo + 1, null, new RecordError("TOO_LARGE", "$",
+          out.write(JsonLayer.compact(JsonLayer.errorRecord(index, lineNo + 1, null, new RecordError("TOO_LARGE", "$",
               "the request body passed " + maxBody + " bytes at line " + (lineNo + 1)
                   + "; the records before were evaluated, the rest was not read. Send fewer profiles per request"))) + "\n");
           return;
         } catch (IOException e) {
           metrics.error("TRUNCATED_INPUT");
-          out.write(JsonLayer.compact(JsonLayer.ErrorRecord.of(index, lineNo + 1, null, new RecordError("TRUNCATED_INPUT", "$",
+          out.write(JsonLayer.compact(JsonLayer.errorRecord(index, lineNo + 1, null, new RecordError("TRUNCATED_INPUT", "$",
               "the request body stopped at line " + (lineNo + 1) + " (the connection went quiet or was closed); "
                   + "the records before were evaluated"))) + "\n");
           return;

@@ -1,6 +1,5 @@
 package org.credpath.server;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
+import org.credpath.json.ErrorRecord;
 import org.credpath.json.Json;
 import org.credpath.json.ProfileDecoder;
 import org.credpath.json.RecordError;
@@ -96,17 +96,8 @@ final class JsonLayer {
     return Json.MAX_STRING;
   }
 
-  /**
-   * The error record written in place of a result, the same shape as the CLI's
-   * ({@code org.credpath.cli.io.ErrorRecord}); {@code source} is {@value #SOURCE}.
-   */
-  record ErrorRecord(String candidateId, Body error) {
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Body(String code, String message, String path, String source, int index, long line, List<RecordError> more) {}
-
-    static ErrorRecord of(int index, long line, String candidateId, RecordError error) {
-      return new ErrorRecord(candidateId,
-          new Body(error.code(), error.message(), error.path(), SOURCE, index, line, error.more()));
-    }
+  /** The CLI's error record for a record of a request body; {@code source} is {@value #SOURCE}. */
+  static ErrorRecord errorRecord(int index, long line, String candidateId, RecordError error) {
+    return ErrorRecord.of(SOURCE, index, line, candidateId, error);
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.credpath.json.ErrorRecord;
 import org.credpath.model.fact.Hours;
 import org.credpath.model.result.CredentialResult;
 import org.credpath.model.result.EvaluationResult;

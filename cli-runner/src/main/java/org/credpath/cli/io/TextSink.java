@@ -7,6 +7,7 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.credpath.json.ErrorRecord;
 import org.credpath.model.fact.Hours;
 import org.credpath.model.result.Confidence;
 import org.credpath.model.result.CredentialResult;

@@ -1,11 +1,12 @@
-package org.credpath.cli.io;
+package org.credpath.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import org.credpath.json.RecordError;
 
 /**
- * The error line written in place of a result: {@code {"candidateId": …, "error": {…}}}.
+ * The error record written in place of a result: {@code {"candidateId": …, "error": {…}}}. The CLI
+ * and the service write the same shape (the service's results must equal the CLI's byte for byte),
+ * so both build it here.
  *
  * @param candidateId the record's id, or null when it has no readable id
  */
@@ -14,8 +15,9 @@ public record ErrorRecord(String candidateId, Body error) {
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public record Body(String code, String message, String path, String source, int index, long line, List<RecordError> more) {}
 
-  public static ErrorRecord of(InputRecord record, String candidateId, RecordError error) {
+  /** The error of the record at {@code index} (from 0) starting on {@code line} of {@code source}. */
+  public static ErrorRecord of(String source, int index, long line, String candidateId, RecordError error) {
     return new ErrorRecord(candidateId, new Body(error.code(), error.message(), error.path(),
-        record.source(), record.index(), record.line(), error.more()));
+        source, index, line, error.more()));
   }
 }
