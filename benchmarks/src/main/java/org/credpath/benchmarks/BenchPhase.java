@@ -6,7 +6,7 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import org.credpath.cli.BatchEvaluator;
 import org.credpath.cli.io.JsonSinks;
-import org.credpath.cli.io.ProfileStream;
+import org.credpath.json.input.ProfileStream;
 import org.credpath.cli.io.RecordOutput;
 import org.credpath.cli.io.ResultSink;
 

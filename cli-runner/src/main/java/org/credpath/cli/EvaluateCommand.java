@@ -17,7 +17,8 @@ import org.credpath.cli.io.CountingReader;
 import org.credpath.cli.io.CsvSink;
 import org.credpath.cli.io.JsonSinks;
 import org.credpath.cli.io.TextSink;
-import org.credpath.cli.io.ProfileStream;
+import org.credpath.json.input.InputEncoding;
+import org.credpath.json.input.ProfileStream;
 import org.credpath.cli.io.RecordOutput;
 import org.credpath.cli.io.ResultSink;
 import org.credpath.engine.CredpathEngine;
@@ -126,8 +127,9 @@ final class EvaluateCommand implements Callable<Integer> {
       batch = running;
       for (String input : inputs) {
         reading = input;
+        InputEncoding.Decoded decoded = Inputs.open(input);
         try (ProfileStream stream = new ProfileStream(input,
-            new BufferedReader(new CountingReader(Inputs.open(input), charsRead), 1 << 16))) {
+            new BufferedReader(new CountingReader(decoded, charsRead), 1 << 16), decoded::encoding)) {
           batch.evaluateAll(stream);
         }
       }

@@ -1,11 +1,9 @@
 package org.credpath.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.credpath.json.input.InputEncoding;
 
 /** Opens an input argument: a file, or {@code -} for standard input. */
 final class Inputs {
@@ -27,14 +25,11 @@ final class Inputs {
   }
 
   /**
-   * Reads UTF-8, turning invalid bytes into U+FFFD so that the stream can go on; the profile
-   * reader then refuses just the records that contain one.
+   * Opens the bytes of {@code input} decoded as UTF-8 (or UTF-16/32 when its first bytes say so),
+   * turning invalid bytes into U+FFFD so that the stream can go on; the profile reader then
+   * refuses just the records that contain one.
    */
-  static BufferedReader open(String input) throws IOException {
-    java.io.InputStream in = input.equals("-") ? System.in : Files.newInputStream(Path.of(input));
-    java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
-    return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+  static InputEncoding.Decoded open(String input) throws IOException {
+    return InputEncoding.open(input.equals("-") ? System.in : Files.newInputStream(Path.of(input)));
   }
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.credpath.cli.io.ProfileStream;
+import org.credpath.json.input.ProfileStream;
 import org.credpath.engine.CredpathEngine;
 import org.credpath.json.Json;
 import org.credpath.json.ProfileDecoder;

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -20,12 +19,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.credpath.population.ProfileGenerator;
-import org.credpath.cli.io.ProfileStream;
+import org.credpath.json.input.ProfileStream;
 import org.credpath.json.Json;
 
 /**
  * The accounting rule over generated inputs (jqwik): for any sequence of valid and broken values,
- * written as NDJSON or as an array, the output holds exactly one record per value, in order, and
+ * written as NDJSON or as an array (with records after its {@code ]}), with LF, CRLF or CR line
+ * ends, in UTF-8, UTF-16 or UTF-32, the output holds exactly one record per value, in order, and
  * every valid value has its result.
  *
  * <p>"Broken" covers what a value can get wrong on its own: syntax, duplicate keys, limits,
@@ -47,7 +47,17 @@ class InputAccountingPropertyTest {
   /** One value to write: its text (one line unless {@code multiLine}), and whether it must evaluate. */
   record Value(String text, boolean valid, boolean closed, boolean multiLine) {}
 
-  record Input(List<Value> values, boolean array, String newline, boolean bom, boolean blankLines, boolean finalNewline) {
+  /**
+   * @param after for an array, the number of records written after its {@code ]} (each is one error
+   *     record: a file holds one array or a stream of records, never both)
+   * @param encoding how the text is written out: UTF-8 or, as a user's editor may save it, UTF-16/32
+   */
+  record Input(List<Value> values, boolean array, String newline, boolean bom, boolean blankLines, boolean finalNewline,
+      int after, String encoding) {
+    byte[] bytes() {
+      return render().getBytes(java.nio.charset.Charset.forName(encoding));
+    }
+
     String render() {
       StringBuilder out = new StringBuilder(bom ? "\uFEFF" : "");
       if (array) {
@@ -56,6 +66,9 @@ class InputAccountingPropertyTest {
           out.append(i == 0 ? "" : "," + newline).append(values.get(i).text());
         }
         out.append(newline).append(']');
+        for (int i = 0; i < after; i++) {
+          out.append(newline).append("{\"id\":\"after").append(i).append("\",\"highSchool\":\"GED\"}");
+        }
       } else {
         for (int i = 0; i < values.size(); i++) {
           out.append(values.get(i).text());
@@ -73,10 +86,15 @@ class InputAccountingPropertyTest {
 
   @Property(tries = 100)
   void recordsOut_equalValuesIn_andEveryValidValueHasItsResult(@ForAll("inputs") Input input) throws IOException {
-    List<JsonNode> records = InputFuzzTest.pipeline(input.render().getBytes(StandardCharsets.UTF_8));
+    List<JsonNode> records = InputFuzzTest.pipeline(input.bytes());
 
-    assertThat(records).as(input.render()).hasSize(input.values().size());
-    for (int i = 0; i < records.size(); i++) {
+    assertThat(records).as(input.render()).hasSize(input.values().size() + input.after());
+    for (int i = input.values().size(); i < records.size(); i++) {
+      assertThat(records.get(i).at("/error/code").asText()).as("record %d after the array", i).isEqualTo("INVALID_JSON");
+      assertThat(records.get(i).path("candidateId").asText()).isEqualTo("after" + (i - input.values().size()));
+      assertThat(records.get(i).at("/error/index").asInt()).isEqualTo(i);
+    }
+    for (int i = 0; i < input.values().size(); i++) {
       JsonNode record = records.get(i);
       if (input.values().get(i).valid()) {
         assertThat(record.path("candidateId").asText()).as("value %d of %s", i, input.render()).isEqualTo("v" + i);
@@ -219,11 +237,17 @@ class InputAccountingPropertyTest {
   @Provide
   Arbitrary<Input> inputs() {
     Arbitrary<Boolean> array = Arbitraries.of(true, false);
+    Arbitrary<String> encodings = Arbitraries.frequency(net.jqwik.api.Tuple.of(6, "UTF-8"), net.jqwik.api.Tuple.of(1, "UTF-16LE"),
+        net.jqwik.api.Tuple.of(1, "UTF-16BE"), net.jqwik.api.Tuple.of(1, "UTF-32LE"));
     return array.flatMap(isArray -> Combinators.combine(
         values(isArray).list().ofMinSize(1).ofMaxSize(8),
-        Arbitraries.of("\n", "\r\n"),
-        Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false))
-        .as((values, newline, bom, blank, finalNewline) -> new Input(number(values), isArray, newline, bom, blank, finalNewline)))
+        Arbitraries.of("\n", "\r\n", "\r"),
+        Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false),
+        isArray ? Arbitraries.frequency(net.jqwik.api.Tuple.of(3, 0), net.jqwik.api.Tuple.of(1, 1), net.jqwik.api.Tuple.of(1, 2))
+            : Arbitraries.just(0),
+        encodings)
+        .as((values, newline, bom, blank, finalNewline, after, encoding) ->
+            new Input(number(values), isArray, newline, bom, blank, finalNewline, after, encoding)))
         // a file that starts with [ is an array: NDJSON whose first value is an array is not NDJSON
         .filter(input -> input.array() || !input.values().get(0).text().startsWith("["));
   }

@@ -43,6 +43,10 @@ class InputAccountingTest {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
+  static byte[] encoded(String text, String charset) {
+    return text.getBytes(java.nio.charset.Charset.forName(charset));
+  }
+
   static byte[] bytes(Object... parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Object part : parts) {
@@ -154,9 +158,61 @@ class InputAccountingTest {
         "ok:p1", "ok:p2", "TRUNCATED_INPUT $ L2"));
     cases.add(one("an array cut off inside an element", "[" + p("p1") + ",\n{\"id\":\"p2\"", BAD,
         "ok:p1", "TRUNCATED_INPUT $ L2"));
-    cases.add(one("a profile after the array", "[" + p("p1") + "]\n" + p("p2"), BAD, "ok:p1", "INVALID_JSON $ L2", "ok:p2"));
+    cases.add(one("a profile after the array", "[" + p("p1") + "]\n" + p("p2"), BAD, "ok:p1", "INVALID_JSON $ L2"));
     cases.add(one("an unclosed string inside a pretty-printed array", "[\n  {\"id\": \"a,\n   \"highSchool\": \"GED\"},\n  "
         + p("p2") + "\n]", BAD, "INVALID_JSON $.id L2", "ok:p2"));
+    // ---- the fresh-eyes review of #10: one record per value, whatever the encoding, line ends or shape ----
+    String two = p("p1") + "\n" + p("p2") + "\n";
+    for (String[] encoding : new String[][] {{"UTF-16", ""}, {"UTF-16LE", "\uFEFF"}, {"UTF-16BE", "\uFEFF"},
+        {"UTF-16LE", ""}, {"UTF-16BE", ""}, {"UTF-32LE", "\uFEFF"}, {"UTF-32BE", "\uFEFF"}, {"UTF-32LE", ""}, {"UTF-32BE", ""}}) {
+      cases.add(one("NDJSON in " + encoding[0] + (encoding[1].isEmpty() && !encoding[0].equals("UTF-16") ? " without" : " with")
+          + " a byte-order mark", encoded(encoding[1] + two, encoding[0]), OK, "ok:p1", "ok:p2"));
+    }
+    cases.add(one("an array in UTF-16LE with a BOM and CRLF (Notepad's Unicode)", encoded("\uFEFF[\r\n" + p("p1") + ",\r\n"
+        + "{\"id\" \"x\"},\r\n" + p("p3") + "\r\n]\r\n", "UTF-16LE"), BAD, "ok:p1", "INVALID_JSON $.id L3", "ok:p3"));
+    cases.add(one("bytes that are not UTF-16 on line 2 of a UTF-16LE file", bytes(encoded("\uFEFF" + p("p1") + "\n{\"id\":\"",
+        "UTF-16LE"), new byte[] {0x00, (byte) 0xDC}, encoded("\",\"highSchool\":\"GED\"}\n" + p("p3"), "UTF-16LE")), BAD,
+        "ok:p1", "INVALID_ENCODING $ L2", "ok:p3"));
+    cases.add(one("an array line, then an object line (the review's case)", "[" + p("p1") + "]\n" + p("p2") + "\n", BAD,
+        "ok:p1", "INVALID_JSON $ L2"));
+    cases.add(one("two profiles and an array after the array", "[" + p("p1") + "]\n" + p("p2") + "\n" + p("p3")
+        + "\n[" + p("p4") + "]", BAD, "ok:p1", "INVALID_JSON $ L2", "INVALID_JSON $ L3", "INVALID_JSON $ L4", "ok:p4"));
+    cases.add(one("three arrays back to back", "[" + p("p1") + "][" + p("p2") + "]\n[" + p("p3") + "]", BAD,
+        "ok:p1", "INVALID_JSON $ L1", "ok:p2", "INVALID_JSON $ L2", "ok:p3"));
+    cases.add(one("an unclosed profile after the array", "[" + p("p1") + "]\n{\"id\":\"p2\"", BAD,
+        "ok:p1", "TRUNCATED_INPUT $ L2"));
+    cases.add(one("CR line ends (the review's case)", p("p1") + "\r" + p("p2") + "\r{\"id\":\"x\",}\r" + p("p4") + "\r", BAD,
+        "ok:p1", "ok:p2", "INVALID_JSON $.id L3", "ok:p4"));
+    cases.add(one("a line cut off in a CR file", p("p1") + "\r{\"id\":\"x\",\"highSchool\":\"GED\"\r" + p("p3") + "\r", BAD,
+        "ok:p1", "INVALID_JSON $ L2", "ok:p3"));
+    cases.add(one("an unclosed string in a CR file", p("p1") + "\r{\"id\":\"x,\"highSchool\":\"GED\"}\r" + p("p3"), BAD,
+        "ok:p1", "INVALID_JSON $ L2", "ok:p3"));
+    cases.add(one("mixed line ends: CRLF, CR, LF", p("p1") + "\r\n" + p("p2") + "\r{\"id\":\"x\",}\n" + p("p4") + "\r\n"
+        + "{\"id\":\"y\",}\r\r\n\n" + p("p8"), BAD, "ok:p1", "ok:p2", "INVALID_JSON $.id L3", "ok:p4", "INVALID_JSON $.id L5", "ok:p8"));
+    cases.add(one("BOM and CR line ends", "\uFEFF" + p("p1") + "\r{\"id\":\"x\",}\r", BAD, "ok:p1", "INVALID_JSON $.id L2"));
+    cases.add(one("a pretty-printed array with CR line ends", "[\r" + p("p1") + ",\r{\"id\" \"x\"},\r" + p("p3") + "\r]", BAD,
+        "ok:p1", "INVALID_JSON $.id L3", "ok:p3"));
+    cases.add(one("pretty-printed records with CR line ends", pretty("p1").replace("\n", "\r") + pretty("p2").replace("\n", "\r")
+        + "{\r  \"id\": \"x\",\r  \"months\" 1\r}\r", BAD, "ok:p1", "ok:p2", "INVALID_JSON $.months L21"));
+    // ---- attacks on the framer after the review ----
+    cases.add(one("a UTF-8 BOM in the middle (files concatenated)", p("p1") + "\n\uFEFF" + p("p2") + "\n[\uFEFF]\n", BAD,
+        "ok:p1", "ok:p2", "INVALID_JSON $[0] L3"));
+    cases.add(one("a UTF-8 BOM between array elements", "[" + p("p1") + ",\uFEFF" + p("p2") + "]", OK, "ok:p1", "ok:p2"));
+    cases.add(one("a lone surrogate escape in the id", p("p1") + "\n{\"id\":\"\\ud800\",\"highSchool\":\"GED\"}\n" + p("p3"),
+        BAD, "ok:p1", "INVALID_ENCODING $.id L2", "ok:p3"));
+    cases.add(one("a lone surrogate escape in a field name, and an escaped pair (valid)", p("p1") + "\n{\"id\":\"b\","
+        + "\"highSchool\":\"GED\",\"x\\uDC00\":1}\n{\"id\":\"\\ud83d\\ude00\",\"highSchool\":\"GED\"}", BAD,
+        "ok:p1", "INVALID_ENCODING $.? L2", "ok:\ud83d\ude00"));
+    cases.add(one("overlong UTF-8 (C0 AF for /)", bytes(p("p1") + "\n{\"id\":\"", new byte[] {(byte) 0xC0, (byte) 0xAF},
+        "\",\"highSchool\":\"GED\"}\n", p("p3")), BAD, "ok:p1", "INVALID_ENCODING $ L2", "ok:p3"));
+    cases.add(one("invalid bytes between records", bytes(p("p1"), new byte[] {(byte) 0xFF}, "\n", new byte[] {(byte) 0xFE},
+        "\n" + p("p3")), BAD, "ok:p1", "INVALID_ENCODING $ L1", "INVALID_ENCODING $ L2", "ok:p3"));
+    cases.add(one("a file that is only ]", "]", BAD, "INVALID_JSON $ L1"));
+    cases.add(one("a file that is only }{", "}{", BAD, "INVALID_JSON $ L1", "TRUNCATED_INPUT $ L1"));
+    cases.add(one("nested arrays at the top level", "[[" + p("p1") + "," + p("p2") + "],\n" + p("p3") + "]", BAD,
+        "WRONG_TYPE $ L1", "ok:p3"));
+    cases.add(one("garbage after an element, mid-array", "[" + p("p1") + " garbage,\n" + p("p2") + " 42 ,\n" + p("p3") + "]", BAD,
+        "ok:p1", "INVALID_JSON $ L1", "ok:p2", "INVALID_JSON $ L2", "ok:p3"));
     // ---- limits ----
     cases.add(one("a record over 1 MiB of small fields", p("p1") + "\n{\"id\":\"l\",\"highSchool\":\"GED\",\"goals\":["
         + "\"RHIT\",".repeat(200_000) + "\"RHIT\"]}\n" + p("p3"), BAD, "ok:p1", "TOO_LARGE $.goals[149791] L2", "ok:p3"));
@@ -198,26 +254,31 @@ class InputAccountingTest {
   }
 
   /**
-   * Records of about 2 KB whose text is mostly escapes ({@code \"}) and whose line ends are CRLF,
-   * shifted by one character between runs, so that the 64 KiB boundaries of the readers fall inside
-   * records, inside escapes and between CR and LF. ({@link InputAccountingPropertyTest} also reads
-   * generated inputs in chunks of 1 to 9 characters.)
+   * Records of about 2 KB whose text is mostly escapes ({@code \"}) and whose line ends are CRLF
+   * or CR, shifted by one character between runs, so that the 64 KiB boundaries of the readers
+   * fall inside records, inside escapes and between CR and LF; a broken record at the end must
+   * still be given its line. ({@link InputAccountingPropertyTest} also reads generated inputs in
+   * chunks of 1 to 9 characters.)
    */
   @Test
   void recordsAcrossThe64KiBBufferBoundary_areReadWhole() throws IOException {
-    for (int shift = 0; shift < 2; shift++) {
-      for (String shape : List.of("ndjson", "array")) {
-        StringBuilder text = new StringBuilder(shape.equals("array") ? "[" : "").append(" ".repeat(shift));
-        List<String> expected = new ArrayList<>();
-        for (int i = 0; text.length() < (1 << 16) + 4096; i++) {
-          String id = "r" + i + "-\\\"-é";
-          text.append(shape.equals("array") && i > 0 ? ",\r\n" : "").append("{\"id\":\"").append(id)
-              .append("\",\"highSchool\":\"GED\",\"experience\":[{\"role\":\"").append("\\\"".repeat(1000 + i % 7))
-              .append("\",\"months\":1}]}").append(shape.equals("ndjson") ? "\r\n" : "");
-          expected.add("ok:r" + i + "-\"-é");
+    for (String nl : List.of("\r\n", "\r")) {
+      for (int shift = 0; shift < 2; shift++) {
+        for (String shape : List.of("ndjson", "array")) {
+          StringBuilder text = new StringBuilder(shape.equals("array") ? "[" : "").append(" ".repeat(shift));
+          List<String> expected = new ArrayList<>();
+          int i = 0;
+          for (; text.length() < (1 << 16) + 4096; i++) {
+            String id = "r" + i + "-\\\"-é";
+            text.append(shape.equals("array") && i > 0 ? "," + nl : "").append("{\"id\":\"").append(id)
+                .append("\",\"highSchool\":\"GED\",\"experience\":[{\"role\":\"").append("\\\"".repeat(1000 + i % 7))
+                .append("\",\"months\":1}]}").append(shape.equals("ndjson") ? nl : "");
+            expected.add("ok:r" + i + "-\"-é");
+          }
+          text.append(shape.equals("array") ? "," + nl + "{\"id\" \"x\"}]" : "{\"id\" \"x\"}" + nl);
+          expected.add("INVALID_JSON $.id L" + (i + 1));
+          everyValueGivesExactlyOneRecord(one("boundary " + shape, text.toString(), BAD, expected.toArray(String[]::new)));
         }
-        text.append(shape.equals("array") ? "]" : "");
-        everyValueGivesExactlyOneRecord(one("boundary " + shape, text.toString(), OK, expected.toArray(String[]::new)));
       }
     }
   }

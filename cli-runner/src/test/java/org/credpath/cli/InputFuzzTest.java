@@ -3,12 +3,9 @@ package org.credpath.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.StringWriter;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +20,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.credpath.json.ErrorRecord;
 import org.credpath.population.ProfileGenerator;
 import org.credpath.cli.io.JsonSinks;
-import org.credpath.cli.io.ProfileStream;
+import org.credpath.json.input.InputEncoding;
+import org.credpath.json.input.ProfileStream;
 import org.credpath.cli.io.RecordOutput;
 import org.credpath.cli.io.ResultSink;
 import org.credpath.engine.CredpathEngine;
@@ -48,12 +46,10 @@ class InputFuzzTest {
   /** Runs the real pipeline of `credpath evaluate` over raw bytes; returns the NDJSON it writes. */
   static List<JsonNode> pipeline(byte[] input) throws IOException {
     StringWriter out = new StringWriter();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(input),
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+    InputEncoding.Decoded decoded = InputEncoding.open(new ByteArrayInputStream(input));
     try (ResultSink sink = JsonSinks.ndjson(new RecordOutput(out));
         BatchEvaluator batch = new BatchEvaluator(engine, AS_OF, sink, 1, error -> { });
-        ProfileStream stream = new ProfileStream("fuzz", reader)) {
+        ProfileStream stream = new ProfileStream("fuzz", decoded)) {
       batch.evaluateAll(stream);
       batch.finish();
     }

@@ -13,8 +13,8 @@ import java.util.Deque;
 
 /**
  * Reads the text of one record (an NDJSON line, an array element, a request body) into a JSON
- * tree, or says why it cannot: {@code INVALID_JSON}, {@code DUPLICATE_KEY} or {@code TOO_LARGE},
- * each at the JSON path where the reading stopped and located in the input by line and column.
+ * tree, or says why it cannot: {@code INVALID_JSON}, {@code DUPLICATE_KEY}, {@code TOO_LARGE} or
+ * {@code INVALID_ENCODING} (a lone surrogate escape, see {@link LoneSurrogates}), each at the JSON path where the reading stopped and located in the input by line and column.
  *
  * <p>The limits are Jackson's {@link com.fasterxml.jackson.core.StreamReadConstraints} set in
  * {@link Json}; the message names the limit that was crossed. Messages never quote the text, which
@@ -38,6 +38,12 @@ public final class RecordReader {
       }
       if (parser.nextToken() != null) {
         return new Parsed(null, syntax(parser, line, column, "more than one value where one record was expected"));
+      }
+      String halfCharacter = LoneSurrogates.find(text, node);
+      if (halfCharacter != null) {
+        return new Parsed(null, new RecordError("INVALID_ENCODING", halfCharacter, "the record at line " + line
+            + " holds a \\u escape for half a character (a lone surrogate) at " + halfCharacter
+            + ", which is not Unicode text; write the whole character (both halves) or remove the escape"));
       }
       return new Parsed(node, null);
     } catch (StreamConstraintsException e) {
@@ -123,7 +129,7 @@ public final class RecordReader {
         boolean isId = "id".equals(parser.currentName());
         JsonToken value = parser.nextToken();
         if (isId) {
-          return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          return value == JsonToken.VALUE_STRING && !LoneSurrogates.lone(parser.getText()) ? parser.getText() : null;
         }
         parser.skipChildren();
       }

@@ -1,34 +1,29 @@
 package org.credpath.server;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.credpath.engine.CredpathEngine;
 import org.credpath.json.ErrorRecord;
 import org.credpath.json.ProfileDecoder;
 import org.credpath.json.RecordError;
-import org.credpath.json.RecordReader;
+import org.credpath.json.input.InputEncoding;
+import org.credpath.json.input.InputRecord;
+import org.credpath.json.input.ProfileStream;
 import org.credpath.model.error.EvaluationException;
 import org.credpath.model.error.InvalidProfileException;
 
@@ -40,9 +35,6 @@ import org.credpath.model.error.InvalidProfileException;
  */
 final class Evaluations {
   static final String NDJSON = "application/x-ndjson";
-  /** Longest NDJSON line kept; longer ones are reported as TOO_LARGE (the CLI's record limit). */
-  static final int MAX_LINE = JsonLayer.maxRecord();
-
   private final Rules rules;
   private final ServerMetrics metrics;
   private final long maxBody;
@@ -129,94 +121,57 @@ final class Evaluations {
     return bytes.toByteArray();
   }
 
-  /** A value read from the body, with where it started: a tree, or why there is none. */
-  private record Element(int index, long line, JsonNode node, RecordError error, String candidateId) {}
-
-  /** What a decoder puts in place of bytes that are not UTF-8. */
-  private static final char REPLACEMENT = '\uFFFD';
-
-  private static final RecordError INVALID_ENCODING = new RecordError("INVALID_ENCODING", "$",
-      "the record holds bytes that are not valid UTF-8; send UTF-8");
-
   /**
-   * An object gives one result; an array gives results in order. The array's structure is read
-   * first (a body whose brackets cannot be followed is a 400); each element's text is then read as
-   * the CLI reads a record, so a duplicate key or an over-long value costs only that element.
+   * An object gives one result; an array gives results in order, each written as it is framed.
+   * The body is framed exactly as the CLI frames a file ({@link ProfileStream}: same encodings, line
+   * ends, broken elements, text after the array), so an array body gives the records the CLI
+   * gives for the same text, a fault in its structure included. A body that is not an array must
+   * be one record: anything after it is a 400, since one result cannot hold two.
    */
   private void json(Context ctx, CredpathEngine engine, LocalDate asOf, Locale locale, byte[] bytes) throws IOException {
-    String body = new String(bytes, StandardCharsets.UTF_8);
-    List<Element> elements = new ArrayList<>();
-    boolean array;
-    try (JsonParser parser = JsonLayer.parser(body)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        throw malformed("the body is empty; send one profile { … } or an array [ … ] of them", null);
-      }
-      array = first == JsonToken.START_ARRAY;
-      if (array) {
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-          if (token == null) {
-            throw malformed("the array is not closed: the body ends before its ]", null);
-          }
-          elements.add(element(elements.size(), parser, body));
+    try (ProfileStream records = new ProfileStream(JsonLayer.SOURCE, InputEncoding.open(new ByteArrayInputStream(bytes)))) {
+      boolean any = records.hasNext();
+      if (!records.array()) {
+        if (!any) {
+          throw malformed("the body is empty; send one profile { … } or an array [ … ] of them");
         }
-      } else {
-        parser.skipChildren();
+        InputRecord record = records.next();
+        if (records.hasNext()) {
+          throw malformed("there is more after the first JSON value; send one object or one array");
+        }
+        single(ctx, engine, asOf, locale, record);
+        return;
       }
-      if (parser.nextToken() != null) {
-        throw malformed("there is more after the first JSON value; send one object or one array", null);
+      ctx.status(200).contentType("application/json");
+      Set<String> ids = new HashSet<>();
+      try (Writer out = writer(ctx.res().getOutputStream())) {
+        boolean first = true;
+        while (records.hasNext()) {
+          out.write(JsonLayer.arrayStart(first));
+          out.write(JsonLayer.pretty(evaluate(engine, asOf, locale, records.next(), ids)));
+          first = false;
+        }
+        out.write(JsonLayer.arrayEnd(first));
       }
-    } catch (StreamConstraintsException e) {
-      metrics.error("TOO_LARGE");
-      throw Problem.of("too-large-value", "Bad Request", 400, "the JSON is nested more than " + JsonLayer.maxNesting()
-          + " levels deep or holds a string, number or name beyond its limit").raise();
-    } catch (JsonProcessingException e) {
-      throw malformed("not valid JSON", e);
-    }
-    if (!array) {
-      single(ctx, engine, asOf, locale, body);
-      return;
-    }
-    ctx.status(200).contentType("application/json");
-    Set<String> ids = new HashSet<>();
-    try (Writer out = writer(ctx.res().getOutputStream())) {
-      for (Element element : elements) {
-        out.write(JsonLayer.arrayStart(element.index() == 0));
-        out.write(JsonLayer.pretty(evaluate(engine, asOf, locale, element, ids)));
-      }
-      out.write(JsonLayer.arrayEnd(elements.isEmpty()));
     }
   }
 
-  /** The array element the parser stands on, read from its own text. */
-  private static Element element(int index, JsonParser parser, String body) throws IOException {
-    com.fasterxml.jackson.core.JsonLocation start = parser.currentTokenLocation();
-    parser.skipChildren();
-    String text = body.substring((int) start.getCharOffset(), (int) parser.currentLocation().getCharOffset());
-    return element(index, start.getLineNr(), start.getColumnNr(), text);
-  }
-
-  private static Element element(int index, long line, long column, String text) {
-    if (text.indexOf(REPLACEMENT) >= 0) {
-      return new Element(index, line, null, INVALID_ENCODING, JsonLayer.idOf(text));
+  /** One profile: its result, or a problem whose status says whose fault it is. */
+  private void single(Context ctx, CredpathEngine engine, LocalDate asOf, Locale locale, InputRecord record) {
+    RecordError error = record.error();
+    if (error != null) {
+      metrics.error(error.code());
+      switch (error.code()) {
+        case "INVALID_ENCODING" -> throw Problem.of("invalid-encoding", "Bad Request", 400,
+            "the body holds bytes that are not valid text in its encoding; send UTF-8").with(Problem.items(error)).raise();
+        case "TOO_LARGE" -> throw Problem.of("too-large-value", "Bad Request", 400, "the JSON is nested more than "
+            + JsonLayer.maxNesting() + " levels deep or holds a string, number or name beyond its limit")
+            .with(Problem.items(error)).raise();
+        case "INVALID_JSON", "TRUNCATED_INPUT" -> throw Problem.of("invalid-json", "Bad Request", 400, error.message()).raise();
+        default -> throw invalidProfile(error);
+      }
     }
-    RecordReader.Parsed parsed = JsonLayer.parse(text, line, column);
-    return parsed.error() == null ? new Element(index, line, parsed.node(), null, null)
-        : new Element(index, line, null, parsed.error(), JsonLayer.idOf(text));
-  }
-
-  private void single(Context ctx, CredpathEngine engine, LocalDate asOf, Locale locale, String body) {
-    if (body.indexOf(REPLACEMENT) >= 0) {
-      metrics.error(INVALID_ENCODING.code());
-      throw Problem.of("invalid-encoding", "Bad Request", 400, "the body holds bytes that are not valid UTF-8; send UTF-8")
-          .with(Problem.items(INVALID_ENCODING)).raise();
-    }
-    RecordReader.Parsed parsed = JsonLayer.parse(body, 1, 1);
-    if (parsed.error() != null) {
-      throw invalid(parsed.error());
-    }
-    ProfileDecoder.Decoded decoded = JsonLayer.decode(parsed.node(), asOf);
+    ProfileDecoder.Decoded decoded = JsonLayer.decode(record.node(), asOf);
     if (!decoded.ok()) {
       throw invalid(decoded.error());
     }
@@ -236,20 +191,21 @@ final class Evaluations {
 
   private Problem.Raised invalid(RecordError error) {
     metrics.error(error.code());
+    return invalidProfile(error);
+  }
+
+  private static Problem.Raised invalidProfile(RecordError error) {
     return Problem.of("invalid-profile", "Unprocessable Content", 422,
         "the profile breaks the contract: see errors for each code and JSON path").with(Problem.items(error)).raise();
   }
 
-  private Problem.Raised malformed(String detail, JsonProcessingException e) {
+  private Problem.Raised malformed(String detail) {
     metrics.error("INVALID_JSON");
-    String where = e == null || e.getLocation() == null ? ""
-        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-            + ": check the quotes, commas and brackets there";
-    return Problem.of("invalid-json", "Bad Request", 400, detail + where).raise();
+    return Problem.of("invalid-json", "Bad Request", 400, detail).raise();
   }
 
   /** One result or error record, exactly as the CLI evaluates a record of a batch. */
-  private Object evaluate(CredpathEngine engine, LocalDate asOf, Locale locale, Element element, Set<String> ids) {
+  private Object evaluate(CredpathEngine engine, LocalDate asOf, Locale locale, InputRecord element, Set<String> ids) {
     Object record = evaluateOne(engine, asOf, locale, element, ids);
     if (record instanceof ErrorRecord error) {
       metrics.error(error.error().code());
@@ -259,7 +215,8 @@ final class Evaluations {
     return record;
   }
 
-  private static Object evaluateOne(CredpathEngine engine, LocalDate asOf, Locale locale, Element element, Set<String> ids) {
+  private static Object evaluateOne(CredpathEngine engine, LocalDate asOf, Locale locale, InputRecord element,
+      Set<String> ids) {
     if (element.error() != null) {
       return JsonLayer.errorRecord(element.index(), element.line(), element.candidateId(), element.error());
     }
@@ -287,69 +244,49 @@ final class Evaluations {
   }
 
   /**
-   * Streams NDJSON: each line is evaluated and written as soon as it is read, and output is
-   * flushed whenever the client has sent nothing more yet. A body that passes the limit midway
-   * ends with a {@code TOO_LARGE} record, since the results before it are already sent.
+   * Streams NDJSON: each record is evaluated and written as soon as it is framed (as the CLI
+   * frames a file), and output is flushed whenever the client has sent nothing more yet. A body
+   * that passes the limit midway ends with a {@code TOO_LARGE} record, since the results before it
+   * are already sent.
    */
   private void ndjson(Context ctx, CredpathEngine engine, LocalDate asOf, Locale locale, InputStream body) throws IOException {
     ctx.status(200).contentType(NDJSON);
-    BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
     Set<String> ids = new HashSet<>();
-    int index = 0;
-    long lineNo = 0;
-    try (Writer out = writer(ctx.res().getOutputStream())) {
+    try (Writer out = writer(ctx.res().getOutputStream());
+        ProfileStream records = new ProfileStream(JsonLayer.SOURCE, InputEncoding.open(body))) {
       while (true) {
-        String line;
+        InputRecord record;
         try {
-          line = readLine(in);
-        } catch (LimitedInputStream.LimitExceeded e) {
-          metrics.error("TOO_LARGE");
-          out.write(JsonLayer.compact(JsonLayer.errorRecord(index, lineNo + 1, null, new RecordError("TOO_LARGE", "$",
-              "the request body passed " + maxBody + " bytes at line " + (lineNo + 1)
-                  + "; the records before were evaluated, the rest was not read. Send fewer profiles per request"))) + "\n");
-          return;
-        } catch (IOException e) {
-          metrics.error("TRUNCATED_INPUT");
-          out.write(JsonLayer.compact(JsonLayer.errorRecord(index, lineNo + 1, null, new RecordError("TRUNCATED_INPUT", "$",
-              "the request body stopped at line " + (lineNo + 1) + " (the connection went quiet or was closed); "
-                  + "the records before were evaluated"))) + "\n");
+          if (!records.hasNext()) {
+            return;
+          }
+          record = records.next();
+        } catch (UncheckedIOException e) {
+          out.write(JsonLayer.compact(stopped(e.getCause(), records)) + "\n");
           return;
         }
-        if (line == null) {
-          return;
-        }
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        Element element = element(index++, lineNo, 1, line);
-        out.write(JsonLayer.compact(evaluate(engine, asOf, locale, element, ids)));
+        out.write(JsonLayer.compact(evaluate(engine, asOf, locale, record, ids)));
         out.write('\n');
-        if (!in.ready()) {
+        if (!records.ready()) {
           out.flush();
         }
       }
     }
   }
 
-  /** A line without its terminator, or null at the end; an over-long line is cut at MAX_LINE + 1. */
-  private static String readLine(BufferedReader in) throws IOException {
-    StringBuilder line = new StringBuilder();
-    int c;
-    while ((c = in.read()) != -1 && c != '\n') {
-      if (line.length() <= MAX_LINE) {
-        line.append((char) c);
-      }
+  /** The record that ends an NDJSON response whose body could not be read to its end. */
+  private Object stopped(IOException cause, ProfileStream records) {
+    long line = records.line();
+    if (cause instanceof LimitedInputStream.LimitExceeded) {
+      metrics.error("TOO_LARGE");
+      return JsonLayer.errorRecord(records.count(), line, null, new RecordError("TOO_LARGE", "$",
+          "the request body passed " + maxBody + " bytes at line " + line
+              + "; the records before were evaluated, the rest was not read. Send fewer profiles per request"));
     }
-    if (c == -1 && line.length() == 0) {
-      return null;
-    }
-    int end = line.length();
-    if (end > 0 && line.charAt(end - 1) == '\r') {
-      line.setLength(end - 1);
-    }
-    return line.toString();
+    metrics.error("TRUNCATED_INPUT");
+    return JsonLayer.errorRecord(records.count(), line, null, new RecordError("TRUNCATED_INPUT", "$",
+        "the request body stopped at line " + line + " (the connection went quiet or was closed); "
+            + "the records before were evaluated"));
   }
 
   private static Writer writer(OutputStream out) {

@@ -1,9 +1,7 @@
 package org.credpath.server;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,13 +9,12 @@ import org.credpath.json.ErrorRecord;
 import org.credpath.json.Json;
 import org.credpath.json.ProfileDecoder;
 import org.credpath.json.RecordError;
-import org.credpath.json.RecordReader;
 import org.credpath.model.profile.FieldProblem;
 
 /**
- * The service's only door into the JSON layer the CLI uses (rules-kb's {@code kb/json}): decoding
- * a profile, writing a result and shaping an error record. Keeping every call here means the
- * service and {@code credpath evaluate --format json} cannot drift apart, and a change to that
+ * The service's only door into the JSON layer the CLI uses ({@code credpath-json}; request bodies
+ * are framed by its {@code ProfileStream}, as the CLI frames files): decoding a profile, writing a
+ * result and shaping an error record. Keeping every call here means the service and {@code credpath evaluate --format json} cannot drift apart, and a change to that
  * layer is reconciled in one small class.
  */
 final class JsonLayer {
@@ -34,27 +31,6 @@ final class JsonLayer {
   /** One error (with the rest under {@code more}) for the engine's own profile checks. */
   static RecordError invalid(List<FieldProblem> problems) {
     return ProfileDecoder.invalid(problems);
-  }
-
-  /** A parser for a whole request body, with the CLI's nesting and length limits; it builds no trees. */
-  static JsonParser parser(String body) throws IOException {
-    return Json.createParser(body);
-  }
-
-  /**
-   * The text of one record (a body, an array element, an NDJSON line) as a tree, or why not
-   * ({@code INVALID_JSON}, {@code DUPLICATE_KEY}, {@code TOO_LARGE}), exactly as the CLI reads a record.
-   */
-  static RecordReader.Parsed parse(String text, long line, long column) {
-    if (text.length() > Json.MAX_RECORD) {
-      return new RecordReader.Parsed(null, RecordReader.tooLong(text.substring(0, Json.MAX_RECORD), line));
-    }
-    return RecordReader.parse(text, line, column);
-  }
-
-  /** The record's top-level string id as far as its text can be read, for error records; or null. */
-  static String idOf(String text) {
-    return RecordReader.idOf(text);
   }
 
   /** A result or error record as {@code --format json} writes each array element. */
@@ -86,14 +62,6 @@ final class JsonLayer {
 
   static int maxNesting() {
     return Json.MAX_NESTING;
-  }
-
-  static int maxRecord() {
-    return Json.MAX_RECORD;
-  }
-
-  static int maxString() {
-    return Json.MAX_STRING;
   }
 
   /** The CLI's error record for a record of a request body; {@code source} is {@value #SOURCE}. */

@@ -1,4 +1,4 @@
-package org.credpath.cli.io;
+package org.credpath.json.input;
 
 /**
  * The brackets open in a record. The innermost {@code remember} are kept for matching (deeper

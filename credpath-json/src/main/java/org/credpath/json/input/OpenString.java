@@ -1,4 +1,4 @@
-package org.credpath.cli.io;
+package org.credpath.json.input;
 
 /** Whether the characters taken so far leave a JSON string open, following backslash escapes. */
 final class OpenString {

@@ -1,4 +1,4 @@
-package org.credpath.cli.io;
+package org.credpath.json.input;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -23,7 +23,10 @@ import org.credpath.json.RecordError;
  * {@code MAX_RECORD} characters while the rest is scanned to the value's end.
  */
 final class ValueFramer {
-  /** The text of one value starting at {@code line}/{@code column}, or a fault found there. */
+  /**
+   * The text of one value starting at {@code line}/{@code column}, or a fault found there; a fault
+   * may keep the text of the value it refuses (for the candidate's id).
+   */
   record Frame(long line, long column, String text, boolean tooLong, RecordError fault) {}
 
   private enum Mode { UNDECIDED, ARRAY, NDJSON, DOCUMENTS }
@@ -39,8 +42,7 @@ final class ValueFramer {
   private boolean inArray;
   private long arrayLine;
   private ArrayState arrayState;
-  private boolean arrayClosed;
-  private boolean trailingReported;
+  private boolean arrayOpened;
   private boolean done;
 
   ValueFramer(Reader reader) {
@@ -72,19 +74,13 @@ final class ValueFramer {
         done = true;
         return null;
       }
-      if (mode == Mode.ARRAY && !arrayClosed) {
+      if (mode == Mode.ARRAY && !arrayOpened) {
         in.read();
         startArray(atLine);
         continue;
       }
-      if (arrayClosed && !trailingReported) {
-        trailingReported = true;
+      if (mode == Mode.ARRAY) {
         return afterArray(c, atLine, atColumn);
-      }
-      if (c == '[' && mode == Mode.ARRAY) {
-        in.read();
-        startArray(atLine);
-        continue;
       }
       return c == '{' || c == '[' ? value(atLine, atColumn) : run(atLine, atColumn);
     }
@@ -101,7 +97,7 @@ final class ValueFramer {
     OpenString quotes = new OpenString();
     boolean onlyStray = true;
     int c;
-    while ((c = in.peek()) >= 0 && c != '\n' && (quotes.open() || c != '{' && c != '[')) {
+    while ((c = in.peek()) >= 0 && !CharCursor.isBreak(c) && (quotes.open() || c != '{' && c != '[')) {
       text.add((char) in.read());
       quotes.take(c);
       onlyStray &= CharCursor.isSpace(c) || isStray(c);
@@ -115,6 +111,7 @@ final class ValueFramer {
 
   private void startArray(long atLine) {
     inArray = true;
+    arrayOpened = true;
     arrayLine = atLine;
     arrayState = ArrayState.FIRST;
   }
@@ -129,7 +126,6 @@ final class ValueFramer {
     if (c == ']') {
       in.read();
       inArray = false;
-      arrayClosed = true;
       if (arrayState == ArrayState.AFTER_COMMA) {
         return fault(atLine, atColumn, "INVALID_JSON", "a comma right before the ] at line " + atLine + ", column "
             + atColumn + "; remove the comma (no record was lost)");
@@ -151,6 +147,11 @@ final class ValueFramer {
       return fault(atLine, atColumn, "INVALID_JSON", "unexpected `" + (char) c + "` at line " + atLine + ", column "
           + atColumn + ", between the records of the array; remove it");
     }
+    if (arrayState == ArrayState.AFTER_VALUE && c != '{' && c != '[' && c != '"') {
+      token(new Text(), atLine, atColumn); // junk after an element is one fault, not a missing comma and a value
+      return fault(atLine, atColumn, "INVALID_JSON", "unexpected text at line " + atLine + ", column " + atColumn
+          + ", after a record of the array, where a comma or ] belongs; remove it");
+    }
     if (arrayState == ArrayState.AFTER_VALUE) {
       arrayState = ArrayState.AFTER_COMMA;
       return fault(atLine, atColumn, "INVALID_JSON", "a comma is missing before the record at line " + atLine
@@ -160,20 +161,53 @@ final class ValueFramer {
     return value(atLine, atColumn);
   }
 
-  /** The first thing after the array closed: reported once; whatever it holds is still read. */
+  /**
+   * Something at the top level of an array file after its array closed, as one item: another
+   * array (a fault; its records are read as records), a record ({@link #outsideTheArray}: one error
+   * record, never a fault and a record), or other text up to the next bracket or line end (one fault).
+   */
   private Frame afterArray(int c, long atLine, long atColumn) throws IOException {
     String where = " at line " + atLine + ", column " + atColumn;
     if (c == '[') {
       in.read();
       startArray(atLine);
-      return fault(atLine, atColumn, "INVALID_JSON", "a second top-level array starts" + where
+      return fault(atLine, atColumn, "INVALID_JSON", "another top-level array starts" + where
           + "; a file holds one array, or one profile per line. Its records are read as well");
     }
-    if (c != '{') {
-      run(atLine, atColumn);
+    if (c == '{') {
+      return outsideTheArray(value(atLine, atColumn));
     }
+    run(atLine, atColumn);
     return fault(atLine, atColumn, "INVALID_JSON", "text after the closing ] of the array" + where
-        + "; a file holds one array, or one profile per line" + (c == '{' ? ". What follows is read as well" : ""));
+        + "; a file holds one array, or one profile per line");
+  }
+
+  /**
+   * A record at the top level of a file that is an array, outside it (after its {@code ]}): its
+   * one record is an error, since the file is neither one array nor NDJSON; it keeps the text, so
+   * that the error record still names the candidate. A record that cannot be framed keeps its own fault.
+   */
+  private Frame outsideTheArray(Frame record) {
+    if (record.fault() != null) {
+      return record;
+    }
+    return new Frame(record.line(), record.column(), record.text(), false,
+        new RecordError("INVALID_JSON", "$", "the record at line " + record.line() + ", column " + record.column()
+            + " is outside the array, after its closing ]; a file holds one array, or one profile per line."
+            + " Move the record into the array; it was not evaluated"));
+  }
+
+  /** The line the reader has reached, 1-based. */
+  long line() {
+    return in.line();
+  }
+
+  boolean array() {
+    return mode == Mode.ARRAY;
+  }
+
+  boolean ready() throws IOException {
+    return in.ready();
   }
 
   /**
@@ -200,7 +234,7 @@ final class ValueFramer {
             + atLine + " (a closing bracket or quote is missing); the file may have been cut off. Every record before it was read");
       }
       if (quotes.open()) {
-        if (c == '\n') {
+        if (CharCursor.isBreak(c)) {
           text.add((char) in.read());
           crossedLine = true;
           if (lineEnds(last, text)) {
@@ -250,7 +284,7 @@ final class ValueFramer {
             return text.frame(atLine, atColumn);
           }
         }
-        case '\n' -> {
+        case '\n', '\r' -> {
           text.add((char) in.read());
           crossedLine = true;
           if (lineEnds(last, text)) {
@@ -294,7 +328,7 @@ final class ValueFramer {
     int next;
     while ((next = in.peek()) >= 0 && CharCursor.isSpace(next)) {
       text.add((char) in.read());
-      indented = next == '\n' ? false : indented || next == ' ' || next == '\t';
+      indented = CharCursor.isBreak(next) ? false : indented || next == ' ' || next == '\t';
     }
     boolean valueEnded = last != '{' && last != '[' && last != ',' && last != ':';
     boolean newRecord = !indented && (next == '{' || valueEnded && next >= 0 && ",}]".indexOf(next) < 0);

@@ -1,4 +1,4 @@
-package org.credpath.cli.io;
+package org.credpath.json.input;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -23,14 +23,50 @@ public final class ProfileStream implements Iterator<InputRecord>, Closeable {
   private final String source;
   private final Reader reader;
   private final ValueFramer framer;
+  private final java.util.function.Supplier<String> encoding;
   private int index;
   private boolean done;
   private InputRecord next;
 
   public ProfileStream(String source, Reader reader) {
+    this(source, reader, () -> "UTF-8");
+  }
+
+  /** Reads {@code reader}, decoded from {@code encoding} (named in {@code INVALID_ENCODING} errors). */
+  public ProfileStream(String source, Reader reader, java.util.function.Supplier<String> encoding) {
     this.source = source;
     this.reader = reader;
+    this.encoding = encoding;
     this.framer = new ValueFramer(reader);
+  }
+
+  /** Reads {@link InputEncoding#open decoded} bytes: UTF-8, or UTF-16/32 when the first bytes say so. */
+  public ProfileStream(String source, InputEncoding.Decoded input) {
+    this(source, input, input::encoding);
+  }
+
+  /** The line the reader has reached, 1-based (where a failed read stopped). */
+  public long line() {
+    return framer.line();
+  }
+
+  /** Records handed out so far (the index of the next one). */
+  public int count() {
+    return index;
+  }
+
+  /** Whether the input is one top-level array; known once {@link #hasNext} has been called. */
+  public boolean array() {
+    return framer.array();
+  }
+
+  /** Whether more input can be read without waiting (a streaming caller flushes its output when not). */
+  public boolean ready() {
+    try {
+      return framer.ready();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   @Override
@@ -62,11 +98,12 @@ public final class ProfileStream implements Iterator<InputRecord>, Closeable {
       return null;
     }
     if (frame.fault() != null) {
-      return error(frame.line(), frame.fault());
+      return new InputRecord(source, index++, frame.line(), null, frame.fault(),
+          frame.text() == null ? null : RecordReader.idOf(frame.text()));
     }
     if (frame.text().indexOf(REPLACEMENT) >= 0) {
       return error(frame.line(), new RecordError("INVALID_ENCODING", "$", "the record at line " + frame.line()
-          + " holds bytes that are not valid UTF-8; save the file as UTF-8"));
+          + " holds bytes that are not valid " + encoding.get() + "; save the file as UTF-8"));
     }
     RecordError unreadable = frame.tooLong() ? RecordReader.tooLong(frame.text(), frame.line()) : null;
     RecordReader.Parsed parsed = unreadable == null ? RecordReader.parse(frame.text(), frame.line(), frame.column()) : null;

@@ -1,4 +1,4 @@
-package org.credpath.cli.io;
+package org.credpath.json.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.credpath.json.RecordError;

@@ -1,0 +1,127 @@
+package org.credpath.json.input;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes an input's bytes into characters for {@link ProfileStream}: UTF-8 unless the first bytes
+ * say UTF-16 or UTF-32. A byte-order mark decides; without one, the pattern of zero bytes in the
+ * first four does, as RFC 4627 section 3 describes and as Jackson's own byte reader does (JSON text
+ * starts with an ASCII character, so {@code 00 xx 00 xx} can only be UTF-16BE, and so on). A file
+ * saved as "Unicode" by Notepad or written by PowerShell's {@code >} is then read as the records it
+ * holds, instead of as one garbage record per line.
+ *
+ * <p>Bytes that are not valid in the chosen encoding become U+FFFD, so reading can go on; the
+ * record holding one is refused as {@code INVALID_ENCODING}, naming the encoding.
+ */
+public final class InputEncoding {
+  private InputEncoding() {}
+
+  /**
+   * Characters decoded from bytes, in the encoding the first bytes show. Nothing is read before
+   * the first character is asked for, so opening never fails or waits (a failure surfaces where
+   * the characters are read, like any other read failure).
+   */
+  public static final class Decoded extends Reader {
+    private final InputStream bytes;
+    private Reader reader;
+    private String encoding = "UTF-8";
+
+    private Decoded(InputStream bytes) {
+      this.bytes = bytes;
+    }
+
+    /** The encoding detected, once something has been read (UTF-8 before). */
+    public String encoding() {
+      return encoding;
+    }
+
+    private Reader reader() throws IOException {
+      if (reader == null) {
+        BufferedInputStream in = new BufferedInputStream(bytes, 1 << 16);
+        in.mark(4);
+        byte[] head = head(in);
+        in.reset();
+        Charset charset = detect(head);
+        encoding = charset.name();
+        reader = new InputStreamReader(in, charset.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+      }
+      return reader;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      return reader().read(buffer, offset, length);
+    }
+
+    @Override
+    public boolean ready() throws IOException {
+      return reader == null ? bytes.available() > 0 : reader.ready();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (reader != null) {
+        reader.close();
+      } else {
+        bytes.close();
+      }
+    }
+  }
+
+  /** The bytes of {@code in}, decoded as the first bytes say (detected on the first read). */
+  public static Decoded open(InputStream in) {
+    return new Decoded(in);
+  }
+
+  /**
+   * Up to four bytes, reading no further than needed: a first byte other than 00, FE or FF followed
+   * by a byte other than 00 is UTF-8 already, so a client streaming NDJSON (a record is at least
+   * {@code {}} and a line end) is never kept waiting for bytes it has not sent.
+   */
+  private static byte[] head(InputStream in) throws IOException {
+    byte[] head = new byte[4];
+    int n = 0;
+    for (int b; n < 4 && (b = in.read()) >= 0; ) {
+      head[n++] = (byte) b;
+      int first = head[0] & 0xFF;
+      if (n == 2 && first != 0 && first != 0xFE && first != 0xFF && head[1] != 0) {
+        break;
+      }
+    }
+    return java.util.Arrays.copyOf(head, n);
+  }
+
+  /** The encoding the first bytes show (a byte-order mark is kept: it decodes to U+FEFF, read as space). */
+  static Charset detect(byte[] head) {
+    int b0 = at(head, 0);
+    int b1 = at(head, 1);
+    int b2 = at(head, 2);
+    int b3 = at(head, 3);
+    if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF || b0 == 0 && b1 == 0 && b2 == 0 && b3 > 0) {
+      return Charset.forName("UTF-32BE");
+    }
+    if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0 || b0 > 0 && b1 == 0 && b2 == 0 && b3 == 0) {
+      return Charset.forName("UTF-32LE");
+    }
+    if (b0 == 0xFE && b1 == 0xFF || b0 == 0 && b1 > 0 && b2 == 0 && b3 > 0) {
+      return StandardCharsets.UTF_16BE;
+    }
+    if (b0 == 0xFF && b1 == 0xFE || b0 > 0 && b1 == 0 && b2 > 0 && b3 == 0) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return StandardCharsets.UTF_8;
+  }
+
+  /** The byte at {@code i} as 0-255, or -1 past the end (a file shorter than four bytes). */
+  private static int at(byte[] head, int i) {
+    return i < head.length ? head[i] & 0xFF : -1;
+  }
+}
