@@ -45,6 +45,20 @@ public final class ProfileStream implements Iterator<InputRecord>, Closeable {
     this(source, input, input::encoding);
   }
 
+  /**
+   * The records {@code reader} holds, counted by framing alone (no record is parsed), stopping at
+   * {@code atMost + 1}: a linear pass for a caller that caps the records of one input before it
+   * evaluates any (the service's body is in memory, so it can be framed twice).
+   */
+  public static long count(Reader reader, long atMost) throws IOException {
+    ValueFramer framer = new ValueFramer(reader);
+    long records = 0;
+    while (records <= atMost && framer.next() != null) {
+      records++;
+    }
+    return records;
+  }
+
   /** The line the reader has reached, 1-based (where a failed read stopped). */
   public long line() {
     return framer.line();
