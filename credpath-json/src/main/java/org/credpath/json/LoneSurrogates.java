@@ -3,7 +3,6 @@ package org.credpath.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Finds a string holding half a character: a {@code \\uD800}-{@code \\uDFFF} escape without its other
@@ -12,13 +11,23 @@ import java.util.regex.Pattern;
  * Only records whose text holds such an escape are walked, so valid records pay one search.
  */
 final class LoneSurrogates {
-  private static final Pattern ESCAPE = Pattern.compile("\\\\u[dD][89a-fA-F]");
-
   private LoneSurrogates() {}
 
   /** The JSON path of the first string or field name in {@code node} holding a lone surrogate, or null. */
   static String find(String text, JsonNode node) {
-    return ESCAPE.matcher(text).find() ? find(node, "$") : null;
+    return mayHold(text) ? find(node, "$") : null;
+  }
+
+  /** Whether {@code text} holds an escape {@code \\uD800}-{@code \\uDFFF} (a plain search: this runs on every record). */
+  private static boolean mayHold(String text) {
+    for (int at = text.indexOf("\\u"); at >= 0 && at + 3 < text.length(); at = text.indexOf("\\u", at + 2)) {
+      char d = text.charAt(at + 2);
+      char next = text.charAt(at + 3);
+      if ((d == 'd' || d == 'D') && (next >= '8' && next <= '9' || next >= 'a' && next <= 'f' || next >= 'A' && next <= 'F')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String find(JsonNode node, String path) {
