@@ -114,7 +114,7 @@ class InputAccountingPropertyTest {
   }
 
   /**
-   * Differential: valid JSON, formatted with random whitespace and line breaks (indented after a
+   * Differential: valid JSON, formatted with random whitespace and line breaks of all three kinds (indented after a
    * line break in a stream of objects, as every pretty-printer does), strings full of brackets,
    * quotes, escapes and BOMs, is framed into exactly the values Jackson reads from it.
    */
@@ -179,7 +179,7 @@ class InputAccountingPropertyTest {
   }
 
   /**
-   * Serializes {@code value} with a random space, tab, LF, CRLF or blank line before a third of its
+   * Serializes {@code value} with a random space, tab, LF, CRLF, CR or blank line before a third of its
    * tokens; Jackson's parser says where the tokens start, so no quote tracking is needed here.
    */
   private static String spread(JsonNode value, Random random, boolean indentAfterNewline) throws IOException {
@@ -192,8 +192,8 @@ class InputAccountingPropertyTest {
         out.append(json, from, start);
         from = start;
         if (start > 0 && random.nextInt(3) == 0) {
-          String space = List.of(" ", "\t", "\n", "\r\n", "  \n   ").get(random.nextInt(5));
-          out.append(space).append(indentAfterNewline && space.endsWith("\n") ? " " : "");
+          String space = List.of(" ", "\t", "\n", "\r\n", "  \n   ", "\r", " \r\r").get(random.nextInt(7));
+          out.append(space).append(indentAfterNewline && (space.endsWith("\n") || space.endsWith("\r")) ? " " : "");
         }
       }
     }
