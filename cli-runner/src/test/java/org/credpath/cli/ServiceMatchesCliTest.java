@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.credpath.population.ProfileGenerator;
 import org.credpath.json.Json;
 import org.credpath.server.CredpathServer;
@@ -107,6 +108,30 @@ class ServiceMatchesCliTest {
   }
 
   private static org.credpath.engine.CredpathEngine engine;
+
+  /**
+   * The service review's framing findings (docs/reviews/2026-11-24-service-attack.md), their bytes
+   * as the reviewer sent them: F2, a single profile after a UTF-8 BOM (was a 400); F3, NDJSON
+   * separated by bare CR (was one record); F4, a broken NDJSON line (was another message).
+   */
+  @Test
+  void serviceReviewFindingsF2F3F4_answerWhatTheCliWrites(@TempDir Path dir) throws Exception {
+    String a = "{\"id\":\"a\",\"state\":\"TX\",\"highSchool\":\"NONE\",\"goals\":[\"RHIT\"]}";
+    String b = a.replace("\"a\"", "\"b\"");
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] f2 = java.nio.ByteBuffer.allocate(bom.length + a.length()).put(bom).put(a.getBytes(java.nio.charset.StandardCharsets.UTF_8)).array();
+    Path one = dir.resolve("f2.json");
+    Files.write(one, f2);
+    String array = CliRun.run("evaluate", "--as-of", AS_OF, "-q", one.toString()).out();
+    assertThat("[ " + post("application/json", f2).stripTrailing() + " ]\n").isEqualTo(array);
+    for (String ndjson : List.of(a + "\r" + b, a + "\n{bad\n" + b + "\n")) {
+      Path file = dir.resolve("f.ndjson");
+      Files.writeString(file, ndjson);
+      String cli = CliRun.run("evaluate", "--as-of", AS_OF, "-q", "--format", "ndjson", file.toString()).out();
+      assertThat(post("application/x-ndjson", ndjson)).isEqualTo(cli.replace("\"source\":\"" + file + "\"", "\"source\":\"request\""));
+      assertThat(cli).contains("\"candidateId\":\"a\",\"asOf\"", "\"candidateId\":\"b\",\"asOf\"");
+    }
+  }
 
   /** Whether the first character that is not space or a byte-order mark is {@code [}, in any encoding. */
   private static boolean startsAnArray(byte[] body) throws Exception {

@@ -163,7 +163,7 @@ final class Evaluations {
       metrics.error(error.code());
       switch (error.code()) {
         case "INVALID_ENCODING" -> throw Problem.of("invalid-encoding", "Bad Request", 400,
-            "the body holds bytes that are not valid text in its encoding; send UTF-8").with(Problem.items(error)).raise();
+            "the body is not valid text: bytes invalid in its encoding, or half a character (see errors); send UTF-8").with(Problem.items(error)).raise();
         case "TOO_LARGE" -> throw Problem.of("too-large-value", "Bad Request", 400, "the JSON is nested more than "
             + JsonLayer.maxNesting() + " levels deep or holds a string, number or name beyond its limit")
             .with(Problem.items(error)).raise();
