@@ -168,6 +168,10 @@ class InputAccountingTest {
       cases.add(one("NDJSON in " + encoding[0] + (encoding[1].isEmpty() && !encoding[0].equals("UTF-16") ? " without" : " with")
           + " a byte-order mark", encoded(encoding[1] + two, encoding[0]), OK, "ok:p1", "ok:p2"));
     }
+    cases.add(one("NUL bytes before the first record (not UTF-32)", "\0\0\0" + p("p1") + "\n" + p("p2") + "\n", BAD,
+        "INVALID_JSON $ L1", "ok:p1", "ok:p2"));
+    cases.add(one("a single NUL before the first record (not UTF-16)", "\0" + p("p1") + "\n" + p("p2") + "\n", BAD,
+        "INVALID_JSON $ L1", "ok:p1", "ok:p2"));
     cases.add(one("an array in UTF-16LE with a BOM and CRLF (Notepad's Unicode)", encoded("\uFEFF[\r\n" + p("p1") + ",\r\n"
         + "{\"id\" \"x\"},\r\n" + p("p3") + "\r\n]\r\n", "UTF-16LE"), BAD, "ok:p1", "INVALID_JSON $.id L3", "ok:p3"));
     cases.add(one("bytes that are not UTF-16 on line 2 of a UTF-16LE file", bytes(encoded("\uFEFF" + p("p1") + "\n{\"id\":\"",

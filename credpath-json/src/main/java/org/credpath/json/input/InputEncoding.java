@@ -82,33 +82,45 @@ public final class InputEncoding {
   }
 
   /**
-   * Up to four bytes, reading no further than needed: a first byte other than 00, FE or FF followed
+   * Up to eight bytes, reading no further than needed: a first byte other than 00, FE or FF followed
    * by a byte other than 00 is UTF-8 already, so a client streaming NDJSON (a record is at least
-   * {@code {}} and a line end) is never kept waiting for bytes it has not sent.
+   * {@code {}} and a line end) is never kept waiting for bytes it has not sent; only a start that
+   * looks like UTF-32 without a byte-order mark needs a second character to be sure.
    */
   private static byte[] head(InputStream in) throws IOException {
-    byte[] head = new byte[4];
+    byte[] head = new byte[8];
     int n = 0;
-    for (int b; n < 4 && (b = in.read()) >= 0; ) {
+    int need = 4;
+    for (int b; n < need && (b = in.read()) >= 0; ) {
       head[n++] = (byte) b;
       int first = head[0] & 0xFF;
       if (n == 2 && first != 0 && first != 0xFE && first != 0xFF && head[1] != 0) {
         break;
       }
+      byte[] read = java.util.Arrays.copyOf(head, n);
+      if (n == 4 && (unit32(read, 0, true) || unit32(read, 0, false))) {
+        need = 8;
+      }
     }
     return java.util.Arrays.copyOf(head, n);
   }
 
-  /** The encoding the first bytes show (a byte-order mark is kept: it decodes to U+FEFF, read as space). */
+  /**
+   * The encoding the first bytes show (a byte-order mark is kept: it decodes to U+FEFF, read as
+   * space). Without a mark, UTF-32 needs its first two characters to look like it: a file that
+   * starts with NUL bytes (a crash or preallocation artifact) before {@code {"id"...} is UTF-8 with
+   * junk in front, not UTF-32, and is read as such (the NULs one error record, the records after them
+   * evaluated).
+   */
   static Charset detect(byte[] head) {
     int b0 = at(head, 0);
     int b1 = at(head, 1);
     int b2 = at(head, 2);
     int b3 = at(head, 3);
-    if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF || b0 == 0 && b1 == 0 && b2 == 0 && b3 > 0) {
+    if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF || utf32(head, true)) {
       return Charset.forName("UTF-32BE");
     }
-    if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0 || b0 > 0 && b1 == 0 && b2 == 0 && b3 == 0) {
+    if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0 || utf32(head, false)) {
       return Charset.forName("UTF-32LE");
     }
     if (b0 == 0xFE && b1 == 0xFF || b0 == 0 && b1 > 0 && b2 == 0 && b3 > 0) {
@@ -120,7 +132,18 @@ public final class InputEncoding {
     return StandardCharsets.UTF_8;
   }
 
-  /** The byte at {@code i} as 0-255, or -1 past the end (a file shorter than four bytes). */
+  /** The first character, and the second when the input has one, are UTF-32 units of that byte order. */
+  private static boolean utf32(byte[] head, boolean bigEndian) {
+    return unit32(head, 0, bigEndian) && (head.length <= 4 || unit32(head, 4, bigEndian));
+  }
+
+  /** Bytes {@code i..i+3} are a UTF-32 unit of a non-zero character below 0x100: {@code 00 00 00 xx} (or reversed). */
+  private static boolean unit32(byte[] head, int i, boolean bigEndian) {
+    int low = at(head, bigEndian ? i + 3 : i);
+    return low > 0 && at(head, i + 1) == 0 && at(head, i + 2) == 0 && at(head, bigEndian ? i : i + 3) == 0;
+  }
+
+  /** The byte at {@code i} as 0-255, or -1 past the end (a short file). */
   private static int at(byte[] head, int i) {
     return i < head.length ? head[i] & 0xFF : -1;
   }
