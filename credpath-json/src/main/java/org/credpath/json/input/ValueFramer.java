@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import org.credpath.json.Json;
 import org.credpath.json.RecordError;
+import org.credpath.json.input.RecordScanner.Mode;
 
 /**
  * Cuts an input into top-level items without parsing them: the text of each value (an element of
@@ -17,7 +18,7 @@ import org.credpath.json.RecordError;
  * NDJSON (one record per line) unless its first record continues on an indented next line (a
  * pretty-printed object), which makes it a stream of multi-line documents. Where a record goes
  * wrong, framing resumes where a new record must begin: in NDJSON the next line that starts one
- * (see {@link #lineEnds}), and in any shape a {@code {} that valid JSON could not hold there.
+ * (see {@link RecordScanner#lineEnds}), and in any shape a {@code {} that valid JSON could not hold there.
  *
  * <p>Memory is bounded: a value longer than {@link Json#MAX_RECORD} characters keeps only its first
  * {@code MAX_RECORD} characters while the rest is scanned to the value's end.
@@ -29,16 +30,11 @@ final class ValueFramer {
    */
   record Frame(long line, long column, String text, boolean tooLong, RecordError fault) {}
 
-  private enum Mode { UNDECIDED, ARRAY, NDJSON, DOCUMENTS }
-
   private enum ArrayState { FIRST, AFTER_VALUE, AFTER_COMMA }
 
-  /** Brackets remembered for matching; deeper nesting is counted only (it is TOO_LARGE anyway). */
-  private static final int STACK = 256;
-
   private final CharCursor in;
+  private final RecordScanner scanner;
 
-  private Mode mode;
   private boolean inArray;
   private long arrayLine;
   private ArrayState arrayState;
@@ -47,6 +43,7 @@ final class ValueFramer {
 
   ValueFramer(Reader reader) {
     this.in = new CharCursor(reader);
+    this.scanner = new RecordScanner(in);
   }
 
   /** The next item, or null at the end of the input. */
@@ -56,12 +53,12 @@ final class ValueFramer {
       int c = in.peek();
       long atLine = in.line();
       long atColumn = in.column() + 1;
-      if (mode == null) {
+      if (scanner.mode() == null) {
         if (c < 0) {
           done = true;
           return null;
         }
-        mode = c == '[' ? Mode.ARRAY : Mode.UNDECIDED;
+        scanner.mode(c == '[' ? Mode.ARRAY : Mode.UNDECIDED);
       }
       if (inArray) {
         Frame frame = arrayItem(c, atLine, atColumn);
@@ -74,39 +71,17 @@ final class ValueFramer {
         done = true;
         return null;
       }
-      if (mode == Mode.ARRAY && !arrayOpened) {
+      if (scanner.mode() == Mode.ARRAY && !arrayOpened) {
         in.read();
         startArray(atLine);
         continue;
       }
-      if (mode == Mode.ARRAY) {
+      if (scanner.mode() == Mode.ARRAY) {
         return afterArray(c, atLine, atColumn);
       }
-      return c == '{' || c == '[' ? value(atLine, atColumn) : run(atLine, atColumn);
+      return c == '{' || c == '[' ? value(atLine, atColumn) : scanner.run(atLine, atColumn);
     }
     return null;
-  }
-
-  /**
-   * Text outside any record that does not open one: everything up to the next {@code {} or
-   * {@code [} outside a string, or the end of the line, is one item (a scalar such as {@code 42},
-   * garbage, the rest of a broken line, stray brackets), so one line of junk is one error record.
-   */
-  private Frame run(long atLine, long atColumn) throws IOException {
-    Text text = new Text();
-    OpenString quotes = new OpenString();
-    boolean onlyStray = true;
-    int c;
-    while ((c = in.peek()) >= 0 && !CharCursor.isBreak(c) && (quotes.open() || c != '{' && c != '[')) {
-      text.add((char) in.read());
-      quotes.take(c);
-      onlyStray &= CharCursor.isSpace(c) || isStray(c);
-    }
-    if (onlyStray) {
-      return fault(atLine, atColumn, "INVALID_JSON", "unexpected `" + text.first() + "` at line " + atLine + ", column "
-          + atColumn + ", outside any record; remove it");
-    }
-    return text.frame(atLine, atColumn);
   }
 
   private void startArray(long atLine) {
@@ -148,7 +123,7 @@ final class ValueFramer {
           + atColumn + ", between the records of the array; remove it");
     }
     if (arrayState == ArrayState.AFTER_VALUE && c != '{' && c != '[' && c != '"') {
-      token(new Text(), atLine, atColumn); // junk after an element is one fault, not a missing comma and a value
+      scanner.token(new RecordScanner.Text(), atLine, atColumn); // junk after an element is one fault, not a missing comma and a value
       return fault(atLine, atColumn, "INVALID_JSON", "unexpected text at line " + atLine + ", column " + atColumn
           + ", after a record of the array, where a comma or ] belongs; remove it");
     }
@@ -158,7 +133,11 @@ final class ValueFramer {
           + ", column " + atColumn + "; both records around it were read");
     }
     arrayState = ArrayState.AFTER_VALUE;
-    return value(atLine, atColumn);
+    Frame frame = value(atLine, atColumn);
+    if (frame.fault() != null && in.peek() == '{') {
+      arrayState = ArrayState.AFTER_COMMA; // cut where a new record begins: that record is the next element
+    }
+    return frame;
   }
 
   /**
@@ -177,7 +156,7 @@ final class ValueFramer {
     if (c == '{') {
       return outsideTheArray(value(atLine, atColumn));
     }
-    run(atLine, atColumn);
+    scanner.run(atLine, atColumn);
     return fault(atLine, atColumn, "INVALID_JSON", "text after the closing ] of the array" + where
         + "; a file holds one array, or one profile per line");
   }
@@ -203,175 +182,23 @@ final class ValueFramer {
   }
 
   boolean array() {
-    return mode == Mode.ARRAY;
+    return scanner.mode() == Mode.ARRAY;
   }
 
   boolean ready() throws IOException {
     return in.ready();
   }
 
-  /**
-   * Frames one value starting at the current character: a scalar token (inside the array), or an
-   * object, array or string followed through its quotes and brackets to where it closes. A line
-   * end inside it may cut it ({@link #lineEnds}); so may a {@code {} it cannot hold, or the array's
-   * closing {@code ]}. A closer that matches a deeper opener closes everything above it.
-   */
+  /** A record (or a scalar in the array); the end of the input inside it ends the framing. */
   private Frame value(long atLine, long atColumn) throws IOException {
-    Text text = new Text();
-    int c = in.peek();
-    if (c != '{' && c != '[' && c != '"') {
-      return token(text, atLine, atColumn);
+    Frame frame = scanner.value(atLine, atColumn, inArray);
+    if (frame.fault() != null && frame.fault().code().equals("TRUNCATED_INPUT")) {
+      done = true;
     }
-    OpenBrackets brackets = new OpenBrackets(STACK);
-    OpenString quotes = new OpenString();
-    boolean crossedLine = false;
-    char last = 0;
-    while (true) {
-      c = in.peek();
-      if (c < 0) {
-        done = true;
-        return fault(atLine, atColumn, "TRUNCATED_INPUT", "the input ends inside the record that starts at line "
-            + atLine + " (a closing bracket or quote is missing); the file may have been cut off. Every record before it was read");
-      }
-      if (quotes.open()) {
-        if (CharCursor.isBreak(c)) {
-          text.add((char) in.read());
-          crossedLine = true;
-          if (lineEnds(last, text)) {
-            return cut(atLine, atColumn);
-          }
-          // A string never spans lines: the record is broken. Close the string here so that the
-          // record's end can still be found; Jackson then reports the break at its line and column.
-          quotes.close();
-        } else if (!quotes.take(text.add((char) in.read()))) {
-          continue;
-        }
-        last = '"';
-        if (brackets.depth() == 0) {
-          return text.frame(atLine, atColumn);
-        }
-        continue;
-      }
-      switch (c) {
-        case '"' -> quotes.take(text.add((char) in.read()));
-        case '{', '[' -> {
-          if (c == '{' && brackets.depth() > 0 && !brackets.canOpenObject(last)) {
-            if (inArray) {
-              arrayState = ArrayState.AFTER_COMMA;
-            }
-            return fault(atLine, atColumn, "INVALID_JSON", "the record that starts at line " + atLine
-                + " is not closed before a new record begins at line " + in.line() + ", column " + (in.column() + 1)
-                + " (a } or ] is missing); the new record is read on its own");
-          }
-          brackets.open(text.add((char) in.read()));
-          last = (char) c;
-        }
-        case '}', ']' -> {
-          if (!brackets.close(c == '}' ? '{' : '[')) {
-            if (c == ']' && inArray) {
-              return fault(atLine, atColumn, "INVALID_JSON", "the record that starts at line " + atLine
-                  + " is not closed before the ] that ends the array at line " + in.line() + ", column " + (in.column() + 1));
-            }
-            text.add((char) in.read()); // a stray closer inside the record: Jackson will point at it
-            continue;
-          }
-          text.add((char) in.read());
-          last = (char) c;
-          if (brackets.depth() == 0) {
-            if (mode == Mode.UNDECIDED && !crossedLine) {
-              mode = Mode.NDJSON;
-            }
-            return text.frame(atLine, atColumn);
-          }
-        }
-        case '\n', '\r' -> {
-          text.add((char) in.read());
-          crossedLine = true;
-          if (lineEnds(last, text)) {
-            return cut(atLine, atColumn);
-          }
-        }
-        default -> {
-          text.add((char) in.read());
-          if (!CharCursor.isSpace(c)) {
-            last = (char) c;
-          }
-        }
-      }
-    }
-  }
-
-  /** A scalar element of the array ({@code 42}, {@code true}, or garbage): up to a space or a bracket, comma or colon. */
-  private Frame token(Text text, long atLine, long atColumn) throws IOException {
-    int c;
-    while ((c = in.peek()) >= 0 && !CharCursor.isSpace(c) && "{}[],:\"".indexOf(c) < 0) {
-      text.add((char) in.read());
-    }
-    return text.frame(atLine, atColumn);
-  }
-
-  /**
-   * A line has ended inside a record: true when the record is cut there. In NDJSON, and while the
-   * shape is undecided, the next non-blank line decides: indented, it continues the record; at its
-   * first column it starts a new record when it begins with {@code {}, or when the line before
-   * ended on a complete value and it begins with something other than the {@code ,}, {@code }} or
-   * {@code ]} that valid JSON needs there. So a broken NDJSON line costs only itself, and a
-   * pretty-printed record in an NDJSON file is still read whole. The first decision also fixes the
-   * shape: a record that continues makes the file a stream of pretty-printed documents, where only
-   * quotes and brackets count.
-   */
-  private boolean lineEnds(char last, Text text) throws IOException {
-    if (mode != Mode.UNDECIDED && mode != Mode.NDJSON) {
-      return false;
-    }
-    boolean indented = false;
-    int next;
-    while ((next = in.peek()) >= 0 && CharCursor.isSpace(next)) {
-      text.add((char) in.read());
-      indented = CharCursor.isBreak(next) ? false : indented || next == ' ' || next == '\t';
-    }
-    boolean valueEnded = last != '{' && last != '[' && last != ',' && last != ':';
-    boolean newRecord = !indented && (next == '{' || valueEnded && next >= 0 && ",}]".indexOf(next) < 0);
-    if (mode == Mode.UNDECIDED) {
-      mode = newRecord ? Mode.NDJSON : Mode.DOCUMENTS;
-    }
-    return newRecord;
-  }
-
-  private Frame cut(long atLine, long atColumn) {
-    return fault(atLine, atColumn, "INVALID_JSON", "the record at line " + atLine + " is not closed (a closing "
-        + "bracket or quote is missing) before line " + in.line() + " starts a new record; reading resumes there");
+    return frame;
   }
 
   private Frame fault(long atLine, long atColumn, String code, String message) {
-    return new Frame(atLine, atColumn, null, false, new RecordError(code, "$", message));
-  }
-
-  private static boolean isStray(int c) {
-    return c == '}' || c == ']' || c == ',' || c == ':';
-  }
-
-  /** The text of a value, kept up to {@link Json#MAX_RECORD} characters. */
-  private static final class Text {
-    private final StringBuilder chars = new StringBuilder(256);
-    private boolean tooLong;
-
-    /** Keeps {@code c} while the record is within the limit; returns it. */
-    char add(char c) {
-      if (chars.length() < Json.MAX_RECORD) {
-        chars.append(c);
-      } else {
-        tooLong = true;
-      }
-      return c;
-    }
-
-    char first() {
-      return chars.charAt(0);
-    }
-
-    Frame frame(long atLine, long atColumn) {
-      return new Frame(atLine, atColumn, chars.toString(), tooLong, null);
-    }
+    return RecordScanner.fault(atLine, atColumn, code, message);
   }
 }
