@@ -91,6 +91,10 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
+    if (inputs.stream().filter("-"::equals).count() > 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "- (standard input) is given more than once; standard input can be read only once");
+    }
     for (String input : inputs) {
       String problem = Inputs.problem(input);
       if (problem != null) {
@@ -131,6 +135,9 @@ final class EvaluateCommand implements Callable<Integer> {
         try (ProfileStream stream = new ProfileStream(input,
             new BufferedReader(new CountingReader(decoded, charsRead), 1 << 16), decoded::encoding)) {
           batch.evaluateAll(stream);
+        } catch (java.io.UncheckedIOException e) {
+          batch.finish(); // the records read before a read failure are written, whatever --threads is
+          throw e;
         }
       }
       batch.finish();

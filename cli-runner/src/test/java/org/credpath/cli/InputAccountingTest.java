@@ -217,11 +217,18 @@ class InputAccountingTest {
         "WRONG_TYPE $ L1", "ok:p3"));
     cases.add(one("garbage after an element, mid-array", "[" + p("p1") + " garbage,\n" + p("p2") + " 42 ,\n" + p("p3") + "]", BAD,
         "ok:p1", "INVALID_JSON $ L1", "ok:p2", "INVALID_JSON $ L2", "ok:p3"));
+    cases.add(one("words and comments between array elements (review atk-10 F6: one record per word)", "[\n" + p("p1")
+        + " a b c d e f g h i j ,\n// c SECRET\n" + p("p2") + " /* x */ " + p("p3") + "]", BAD,
+        "ok:p1", "INVALID_JSON $ L2", "INVALID_JSON $ L3", "ok:p2", "INVALID_JSON $ L4", "ok:p3"));
     // ---- limits ----
     cases.add(one("a record over 1 MiB of small fields", p("p1") + "\n{\"id\":\"l\",\"highSchool\":\"GED\",\"goals\":["
         + "\"RHIT\",".repeat(200_000) + "\"RHIT\"]}\n" + p("p3"), BAD, "ok:p1", "TOO_LARGE $.goals[149791] L2", "ok:p3"));
     cases.add(one("100,000 levels of nesting", p("p1") + "\n{\"id\":\"n\",\"highSchool\":\"GED\",\"goals\":" + "[".repeat(100_000)
         + "]".repeat(100_000) + "}\n" + p("p3"), BAD, "ok:p1", "TOO_LARGE " + "$.goals" + "[0]".repeat(63) + " L2", "ok:p3"));
+    cases.add(one("a 2,000-character field name after other fields (review atk-10 F4: was the path of the field before)",
+        p("p1") + "\n{\"id\":\"nm\",\"state\":\"TX\",\"" + "k".repeat(2000) + "\":1}\n{\"id\":\"o\",\"highSchool\":\"GED\","
+        + "\"education\":[{\"level\":\"BACHELOR\",\"" + "k".repeat(2000) + "\":1}]}\n" + p("p4"), BAD,
+        "ok:p1", "TOO_LARGE $ L2", "TOO_LARGE $.education[0] L3", "ok:p4"));
     cases.add(one("a 200-digit number", p("p1") + "\n{\"id\":\"n\",\"highSchool\":\"GED\",\"experience\":[{\"months\":"
         + "9".repeat(200) + "}]}\n" + p("p3"), BAD, "ok:p1", "TOO_LARGE $.experience[0].months L2", "ok:p3"));
     return cases.stream().map(Arguments::of);
@@ -299,6 +306,29 @@ class InputAccountingTest {
     assertThat(out.get(3).at("/error/index").asInt()).isEqualTo(3);
     assertThat(run.err()).contains("4 record(s), 2 error(s)");
     assertThat(run.exitCode()).isEqualTo(ExitCode.DATA_ERROR);
+  }
+
+  /**
+   * A read failure on a later input (an I/O error mid-batch) keeps the results of what was read
+   * before, at any --threads (review atk-10 F2: with worker threads they were dropped, "stopped
+   * after 0 record(s)"); standard input named twice is refused up front, since it was the usual way in.
+   */
+  @Test
+  void aReadFailureLater_keepsTheRecordsReadBefore_andStdinTwiceIsAUsageError() throws IOException {
+    Path good = tmp.resolve("good.ndjson");
+    Files.writeString(good, p("g1") + "\n" + p("g2") + "\n" + p("g3") + "\n");
+    Path failing = Path.of("/proc/self/mem"); // exists and is readable, but reading offset 0 is an I/O error
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(failing), "Linux /proc");
+    for (String threads : List.of("1", "4")) {
+      CliRun run = CliRun.run("evaluate", "--as-of", "2026-11-22", "--format", "ndjson", "-q", "--threads", threads,
+          good.toString(), failing.toString());
+      assertThat(records(run.out())).extracting(InputAccountingTest::describe).containsExactly("ok:g1", "ok:g2", "ok:g3");
+      assertThat(run.err()).contains("stopped after 3 record(s)");
+      assertThat(run.exitCode()).isEqualTo(ExitCode.NO_INPUT);
+    }
+    CliRun twice = CliRun.runWithStdin(p("s1") + "\n", "evaluate", "--as-of", "2026-11-22", "-", good.toString(), "-");
+    assertThat(twice.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(twice.err()).contains("more than once");
   }
 
   @Test

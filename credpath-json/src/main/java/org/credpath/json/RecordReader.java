@@ -99,7 +99,9 @@ public final class RecordReader {
     } else {
       what = "is longer than " + Json.MAX_RECORD + " characters";
     }
-    return new RecordError("TOO_LARGE", pathOf(parser), "the record at line " + line + " " + what
+    // An over-long name trips before it becomes the current name: the object is the place, not the field before it.
+    String path = message.contains("Name length") ? objectPathOf(parser) : pathOf(parser);
+    return new RecordError("TOO_LARGE", path, "the record at line " + line + " " + what
         + ", the most one record may hold, and was skipped");
   }
 
@@ -154,6 +156,14 @@ public final class RecordReader {
       }
     }
     return "$" + String.join("", parts);
+  }
+
+  /** The path of the object the parser is in, without the name of the field it read last. */
+  private static String objectPathOf(JsonParser parser) {
+    String path = pathOf(parser);
+    JsonStreamContext context = parser == null ? null : parser.getParsingContext();
+    String name = context != null && context.inObject() ? context.getCurrentName() : null;
+    return name != null && path.endsWith("." + name) ? path.substring(0, path.length() - name.length() - 1) : path;
   }
 
   private static String lastName(JsonParser parser) {

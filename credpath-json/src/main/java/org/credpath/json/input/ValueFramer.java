@@ -122,10 +122,18 @@ final class ValueFramer {
       return fault(atLine, atColumn, "INVALID_JSON", "unexpected `" + (char) c + "` at line " + atLine + ", column "
           + atColumn + ", between the records of the array; remove it");
     }
-    if (arrayState == ArrayState.AFTER_VALUE && c != '{' && c != '[' && c != '"') {
-      scanner.token(new RecordScanner.Text(), atLine, atColumn); // junk after an element is one fault, not a missing comma and a value
+    boolean afterValue = arrayState == ArrayState.AFTER_VALUE;
+    if (c != '{' && c != '[' && c != '"' && (afterValue || "-0123456789tfn".indexOf(c) < 0)) {
+      // Junk (words, comments, several lines of it), up to the next separator or record, is one fault:
+      // not a missing comma and a value per token. Before a record it stood for the comma.
+      int next;
+      while ((next = in.peek()) >= 0 && ",]{[\"".indexOf(next) < 0) {
+        in.read();
+      }
+      arrayState = next == '{' || next == '[' || next == '"' ? ArrayState.AFTER_COMMA : ArrayState.AFTER_VALUE;
       return fault(atLine, atColumn, "INVALID_JSON", "unexpected text at line " + atLine + ", column " + atColumn
-          + ", after a record of the array, where a comma or ] belongs; remove it");
+          + (afterValue ? ", after a record of the array, where a comma or ] belongs" : ", where a record of the array belongs")
+          + "; remove it");
     }
     if (arrayState == ArrayState.AFTER_VALUE) {
       arrayState = ArrayState.AFTER_COMMA;
