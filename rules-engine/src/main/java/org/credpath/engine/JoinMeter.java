@@ -11,6 +11,7 @@ import org.drools.core.common.BetaConstraints;
 import org.drools.core.common.EmptyBetaConstraints;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.BetaNode;
+import org.drools.core.reteoo.FromNode;
 import org.drools.core.reteoo.LeftTupleSource;
 import org.drools.core.reteoo.TerminalNode;
 import org.drools.core.reteoo.TupleToObjectNode;
@@ -23,7 +24,9 @@ import org.kie.api.runtime.rule.FactHandle;
  * pair without calling anything generated from the rules, so {@link RuleBudget} would not see it.
  * After the knowledge base is built, and before any session exists, every beta node of the network
  * with no constraint gets a constraint that is always true and counts one {@link RuleBudget#tick}
- * per pair it is asked about. Together with the beta indexes being off (every constrained pair is
+ * per pair it is asked about; so does every {@code from} node with none, once per element its
+ * source yields (a constant source, {@code from List.of( … )}, is evaluated once when the rule is
+ * built and would otherwise yield its elements to every match uncounted). Together with the beta indexes being off (every constrained pair is
  * tested by generated code) this makes every pair Drools considers, in every rule, a tick: a
  * cross product of any shape is stopped by the evaluation's deadline or allocation bound while it
  * is being built, as a failure of that evaluation, instead of hanging or exhausting the heap.
@@ -34,7 +37,8 @@ import org.kie.api.runtime.rule.FactHandle;
  * evaluation holds, which the rules themselves decide. Metering needs no such judgement.
  */
 final class JoinMeter {
-  private static final Field CONSTRAINTS = constraintsField();
+  private static final Field CONSTRAINTS = field(BetaNode.class, "constraints");
+  private static final Field FROM_CONSTRAINTS = field(FromNode.class, "betaConstraints");
 
   private JoinMeter() {}
 
@@ -53,10 +57,17 @@ final class JoinMeter {
   private static int visit(LeftTupleSource start, Set<BaseNode> seen) {
     int metered = 0;
     for (LeftTupleSource node = start; node != null && seen.add(node); node = node.getLeftTupleSource()) {
+      if (node instanceof FromNode from && from.getBetaConstraints().getClass() == EmptyBetaConstraints.class) {
+        // Each element a `from` source yields is offered to these before it becomes a match; a
+        // source that is a constant (`from List.of( … )`, evaluated once when the rule is built)
+        // runs no rule code per match, so without this its matches would go uncounted.
+        set(FROM_CONSTRAINTS, from, new MeteredPairs(firstRule(from)));
+        metered++;
+      }
       if (node instanceof BetaNode beta) {
         BetaConstraints<?> constraints = beta.getRawConstraints();
         if (constraints.getClass() == EmptyBetaConstraints.class) {
-          set(beta, new MeteredPairs(firstRule(beta)));
+          set(CONSTRAINTS, beta, new MeteredPairs(firstRule(beta)));
           metered++;
         }
         if (beta.getRightInput() != null && beta.getRightInput().getParent() instanceof TupleToObjectNode subnetwork) {
@@ -73,17 +84,17 @@ final class JoinMeter {
         .sorted().findFirst().orElse(null);
   }
 
-  private static void set(BetaNode node, BetaConstraints<?> constraints) {
+  private static void set(Field field, BaseNode node, BetaConstraints<?> constraints) {
     try {
-      CONSTRAINTS.set(node, constraints);
+      field.set(node, constraints);
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("cannot meter the joins of this Drools version", e);
     }
   }
 
-  private static Field constraintsField() {
+  private static Field field(Class<?> owner, String name) {
     try {
-      Field field = BetaNode.class.getDeclaredField("constraints");
+      Field field = owner.getDeclaredField(name);
       field.setAccessible(true);
       return field;
     } catch (NoSuchFieldException e) {

@@ -119,6 +119,29 @@ class JoinBombCorpusTest {
     });
   }
 
+  /**
+   * The review's reproducer, eight patterns {@code from List.of(1..10)} (10^8 matches): the text
+   * check refuses it with a friendly message, but it is no longer what stops it. Compiled and
+   * loaded past the text check, it passes the bytecode check (every call is allowed) and is
+   * stopped while matching, at its rule.
+   */
+  @Test
+  void theReproducer_pastTheTextCheck_isStoppedWhileMatching() throws java.io.IOException {
+    String drl = java.nio.file.Files.readString(Fixtures.minimalDir().resolve("../../../../../docs/reviews/2026-11-24-join-bomb.drl.txt")
+        .normalize()).replace("CCA-ELIG: join", "T-HS: join");
+    RuleSource source = Fixtures.minimalWith("hostile.drl", drl);
+    assertThat(RuleGuard.check(source)).as("the text check still refuses it").isNotEmpty();
+    CompiledRules compiled = DrlCompiler.compile(source, new ArrayList<>());
+    assertThat(RuleBytecodeCheck.refusals(compiled)).isEmpty();
+    org.kie.api.KieBase kieBase = compiled.newKieBase();
+    EvaluationException stopped = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> catchThrowableOfType(
+        EvaluationException.class, () -> Session.run(kieBase, kieBase.newKieSessionsPool(1), profile("p1", 1),
+            Fixtures.AS_OF, LIMITS, new org.credpath.model.fact.Thresholds(Map.of()), false)));
+    assertThat(stopped).isNotNull();
+    assertThat(stopped.ruleName()).isEqualTo("T-HS: join");
+    assertThat(stopped.getMessage()).containsAnyOf("deadline", "memory");
+  }
+
   /** Every unconstrained join of the network gets the metered constraint, shared nodes once. */
   @Test
   void everyUnconstrainedJoin_isMetered() {
