@@ -15,11 +15,11 @@ import java.util.Map;
  *
  * <p>Why counting calls of generated code bounds the work: the knowledge base is built without
  * beta-memory indexes, so every candidate pair of a join is tested by a generated constraint
- * (one tick per pair); a join with no constraint at all is refused before the rules load
- * ({@link JoinCheck}); and a {@code from} source is charged the size of the collection it returns
- * ({@link #counted}), one tick per element it puts into the rule. So between two ticks Drools does
- * a bounded amount of work (at most one pass over one fact type's instances), and between two
- * checks at most {@link #CHECK_EVERY} times that.
+ * (one tick per pair); a join or {@code from} with no constraint at all is given one that ticks
+ * per pair or element ({@link JoinMeter}); and a generated {@code from} source is also charged the
+ * size of the collection it returns ({@link #counted}). So between two ticks Drools does a bounded
+ * amount of work (at most one pass over one fact type's instances or one collection), and between
+ * two checks at most {@link #CHECK_EVERY} times that.
  *
  * <p>No budget is open outside {@link Session} (for instance while the knowledge base is built):
  * ticks are then only counted. Public only because the rewritten rule classes live in a class
