@@ -14,6 +14,9 @@ final class RulesLoader {
 
   /** The engine for {@code dir} (or the built-in rules when null); null after printing the problems. */
   static CredpathEngine load(Path dir, PrintWriter err) {
+    if (limitsInvalid(err)) {
+      return null;
+    }
     try {
       RuleSource source = dir == null ? BuiltInKnowledgeBase.source() : RuleSource.directory(dir);
       return CredpathEngine.load(source, cacheDir());
@@ -37,6 +40,20 @@ final class RulesLoader {
       return Path.of(configured);
     }
     return Path.of(System.getProperty("user.home"), ".cache", "credpath");
+  }
+
+  /**
+   * Checks the per-evaluation limit properties ({@code -Dcredpath.evaluation.deadlineMillis},
+   * {@code .maxMemoryMiB}, {@code .maxFirings}, read by the engine); prints what is wrong.
+   */
+  static boolean limitsInvalid(PrintWriter err) {
+    try {
+      org.credpath.engine.EvaluationLimits.configured();
+      return false;
+    } catch (IllegalArgumentException e) {
+      err.println("credpath: " + e.getMessage() + " (see README, Guard-rails)");
+      return true;
+    }
   }
 
   static void printProblems(PrintWriter err, RulesException e, Path dir) {

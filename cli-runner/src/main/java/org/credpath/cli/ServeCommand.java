@@ -68,6 +68,9 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535 || maxBody < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535 and --max-body 1 or more");
     }
+    if (RulesLoader.limitsInvalid(err)) {
+      return ExitCode.RULES_ERROR;
+    }
     ServerOptions options = ServerOptions.defaults(line -> {
       err.println(line);
       err.flush();

@@ -91,12 +91,86 @@ final class CompiledRules {
   }
 
   /**
+   * The class with every method metered: a call to {@link RuleBudget#tick} on entry, and each
+   * object it returns passed through {@link RuleBudget#counted} (then cast back to the declared
+   * type), which charges a collection's size. Every constraint, binding, {@code from} source,
+   * accumulate step and consequence of the rules is such a method, so the evaluation's bounds are
+   * looked at while Drools builds a rule's matches, not only between firings. One call in and one
+   * value in, one value out: the frames do not change, and the stack needs at most one slot more
+   * (the rule's name, passed along for the report).
+   */
+  static byte[] meter(byte[] bytes, String rule) {
+    ClassReader reader = new ClassReader(bytes);
+    ClassWriter writer = new ClassWriter(reader, 0);
+    reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+      @Override
+      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+        org.objectweb.asm.Type returned = org.objectweb.asm.Type.getReturnType(descriptor);
+        boolean reference = returned.getSort() == org.objectweb.asm.Type.OBJECT || returned.getSort() == org.objectweb.asm.Type.ARRAY;
+        return new MethodVisitor(Opcodes.ASM9, next) {
+          @Override
+          public void visitCode() {
+            super.visitCode();
+            if (rule == null) {
+              super.visitMethodInsn(Opcodes.INVOKESTATIC, BUDGET, "tick", "()V", false);
+            } else {
+              // The rule's name only travels with the exception, for the report (one constant, no cost).
+              super.visitLdcInsn(rule);
+              super.visitMethodInsn(Opcodes.INVOKESTATIC, BUDGET, "tick", "(Ljava/lang/String;)V", false);
+            }
+          }
+
+          @Override
+          public void visitMaxs(int maxStack, int maxLocals) {
+            super.visitMaxs(maxStack + 1, maxLocals);
+          }
+
+          @Override
+          public void visitInsn(int opcode) {
+            if (opcode == Opcodes.ARETURN && reference) {
+              if (rule == null) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BUDGET, "counted", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+              } else {
+                super.visitLdcInsn(rule);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BUDGET, "counted",
+                    "(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;", false);
+              }
+              if (!returned.getInternalName().equals("java/lang/Object")) {
+                super.visitTypeInsn(Opcodes.CHECKCAST, returned.getInternalName());
+              }
+            }
+            super.visitInsn(opcode);
+          }
+        };
+      }
+    }, 0);
+    return writer.toByteArray();
+  }
+
+  /** The rule of a generated class, directly or through its outer class; null when none. */
+  private static String ruleOf(String name, Map<String, String> rules) {
+    for (String c = name; c != null; ) {
+      String rule = rules.get(c);
+      if (rule != null) {
+        return rule;
+      }
+      int nested = c.lastIndexOf('$');
+      c = nested > c.lastIndexOf('/') ? c.substring(0, nested) : null;
+    }
+    return null;
+  }
+
+  private static final String BUDGET = "org/credpath/engine/RuleBudget";
+
+  /**
    * Defines the classes in a loader of their own and builds the knowledge base from the models.
    * Call only after {@link RuleBytecodeCheck#check} returned no problem: this runs generated code.
    */
   KieBase newKieBase() {
     SortedMap<String, byte[]> capped = new TreeMap<>();
-    classes.forEach((name, bytes) -> capped.put(name, capText(bytes)));
+    Map<String, String> rules = GeneratedCodeLocator.rulesOfClasses(this);
+    classes.forEach((name, bytes) -> capped.put(name, capText(meter(bytes, ruleOf(name, rules)))));
     RuleClassLoader loader = new RuleClassLoader(capped, CompiledRules.class.getClassLoader());
     List<Model> models = new ArrayList<>();
     for (String name : modelClasses()) {
@@ -106,7 +180,14 @@ final class CompiledRules {
         throw new IllegalStateException("the generated rule model " + name + " cannot be created", e);
       }
     }
-    return KieBaseBuilder.createKieBaseFromModel(models);
+    // No beta-memory indexes: an indexed join pairs facts by hash without calling the rule's
+    // constraint, so its work would go unmetered (RuleBudget); unindexed, every pair is tested by
+    // generated code.
+    KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(models,
+        org.kie.internal.conf.IndexLeftBetaMemoryOption.NO, org.kie.internal.conf.IndexRightBetaMemoryOption.NO);
+    // ...and a join with no constraint at all is given one that only counts (see JoinMeter).
+    JoinMeter.install(kieBase);
+    return kieBase;
   }
 
   /**

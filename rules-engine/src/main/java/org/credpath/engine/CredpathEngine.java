@@ -46,7 +46,7 @@ public final class CredpathEngine {
       List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
       Thresholds thresholds) {
     this(kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), source, catalogue, info,
-        warnings, salaries, messages, thresholds, EvaluationLimits.DEFAULT);
+        warnings, salaries, messages, thresholds, EvaluationLimits.configured());
   }
 
   private CredpathEngine(
@@ -70,7 +70,8 @@ public final class CredpathEngine {
    * The same rules (sharing their compiled form and session pool) with other per-evaluation
    * limits: a deadline, an allocation bound and a firing cap. An evaluation that passes one fails
    * with an {@link org.credpath.model.error.EvaluationException} for that profile only. Default:
-   * {@link EvaluationLimits#DEFAULT} (10 s, 512 MiB, 10,000 firings).
+   * {@link EvaluationLimits#configured()} ({@link EvaluationLimits#DEFAULT}: 10 s, 512 MiB, 10,000
+   * firings, unless changed by system properties).
    */
   public CredpathEngine withLimits(EvaluationLimits newLimits) {
     Objects.requireNonNull(newLimits, "newLimits");
@@ -103,6 +104,7 @@ public final class CredpathEngine {
    */
   public static CredpathEngine load(RuleSource source, java.nio.file.Path cacheDir) {
     Objects.requireNonNull(source, "source");
+    EvaluationLimits.configured(); // a mistyped limit property fails now, not after compiling
     List<RuleProblem> problems = new ArrayList<>();
     KnowledgeBaseInfo info = KnowledgeBaseChecks.info(source, problems);
     PolicyCatalogue catalogue = KnowledgeBaseChecks.catalogue(source, problems);

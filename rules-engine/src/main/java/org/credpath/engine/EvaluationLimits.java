@@ -31,6 +31,47 @@ public record EvaluationLimits(Duration deadline, long maxAllocatedBytes, int ma
     }
   }
 
+  /** System property: the per-evaluation deadline in milliseconds (default 10000). */
+  public static final String DEADLINE_PROPERTY = "credpath.evaluation.deadlineMillis";
+  /** System property: the memory one evaluation may allocate, in MiB (default 512). */
+  public static final String MEMORY_PROPERTY = "credpath.evaluation.maxMemoryMiB";
+  /** System property: the rule firings one evaluation may make (default 10000). */
+  public static final String FIRINGS_PROPERTY = "credpath.evaluation.maxFirings";
+
+  /**
+   * {@link #DEFAULT}, with any of {@link #DEADLINE_PROPERTY}, {@link #MEMORY_PROPERTY} and
+   * {@link #FIRINGS_PROPERTY} that are set: what {@link CredpathEngine#load} (so the CLI, the
+   * service and {@link ReloadingEngine}) starts from.
+   *
+   * @throws IllegalArgumentException naming the property when one is not a positive whole number
+   */
+  public static EvaluationLimits configured() {
+    long deadline = property(DEADLINE_PROPERTY, DEFAULT.deadline().toMillis(), "milliseconds");
+    long memory = property(MEMORY_PROPERTY, DEFAULT.maxAllocatedBytes() >> 20, "MiB");
+    long firings = property(FIRINGS_PROPERTY, DEFAULT.maxFirings(), "firings");
+    if (memory > Long.MAX_VALUE >> 20 || firings > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("-D" + (firings > Integer.MAX_VALUE ? FIRINGS_PROPERTY : MEMORY_PROPERTY)
+          + " is too large");
+    }
+    return new EvaluationLimits(Duration.ofMillis(deadline), memory << 20, (int) firings);
+  }
+
+  private static long property(String name, long fallback, String unit) {
+    String value = System.getProperty(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      long parsed = Long.parseLong(value.strip());
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, without the value
+    }
+    throw new IllegalArgumentException("-D" + name + " must be a positive whole number of " + unit);
+  }
+
   /** These limits with another deadline. */
   public EvaluationLimits withDeadline(Duration newDeadline) {
     return new EvaluationLimits(newDeadline, maxAllocatedBytes, maxFirings);

@@ -36,6 +36,21 @@ final class GeneratedCodeLocator {
     });
   }
 
+  /**
+   * The rule each generated class belongs to (the first that names it, when rules share a lambda),
+   * by internal class name: what {@link CompiledRules#meter} names in a tick, for the report.
+   */
+  static Map<String, String> rulesOfClasses(CompiledRules rules) {
+    GeneratedCodeLocator index = new GeneratedCodeLocator(rules, RuleSource.of("generated", Map.of()));
+    Map<String, String> byClass = new HashMap<>();
+    index.ruleOfClass.forEach((key, rule) -> {
+      if (!key.contains("#")) {
+        byClass.put(key, rule);
+      }
+    });
+    return byClass;
+  }
+
   RuleProblem locate(RuleBytecodeCheck.Refusal refusal) {
     RuleLocator.Location where = rule(refusal);
     if (where == null && refusal.method() != null) {

@@ -54,12 +54,14 @@ public final class ReloadingEngine implements AutoCloseable {
   private final AtomicReference<CredpathEngine> current;
   private final WatchService watcher;
   private final Thread thread;
+  private volatile EvaluationLimits limits;
 
   private ReloadingEngine(Path dir, Listener listener, Gate gate, CredpathEngine first, boolean watching) throws IOException {
     this.dir = dir;
     this.listener = listener;
     this.gate = gate;
     this.current = new AtomicReference<>(first);
+    this.limits = first.limits();
     if (watching) {
       this.watcher = FileSystems.getDefault().newWatchService();
       registerTree();
@@ -103,6 +105,21 @@ public final class ReloadingEngine implements AutoCloseable {
     return current.get();
   }
 
+  /**
+   * Sets the per-evaluation limits (deadline, allocation bound, firing cap) of the rules in force
+   * and of every later reload. Default: {@link EvaluationLimits#configured()}.
+   */
+  public synchronized void setLimits(EvaluationLimits newLimits) {
+    Objects.requireNonNull(newLimits, "newLimits");
+    this.limits = newLimits;
+    current.updateAndGet(engine -> engine.withLimits(newLimits));
+  }
+
+  /** The per-evaluation limits of the rules in force and of later reloads. */
+  public EvaluationLimits limits() {
+    return limits;
+  }
+
   public EvaluationResult evaluate(CandidateProfile profile, LocalDate asOf) {
     return current.get().evaluate(profile, asOf);
   }
@@ -139,7 +156,7 @@ public final class ReloadingEngine implements AutoCloseable {
           + " out of " + (e instanceof StackOverflowError ? "stack" : "memory") + "; the current rules stay in force")));
       return false;
     }
-    current.set(next);
+    current.set(next.withLimits(limits));
     listener.reloaded(next.knowledgeBase());
     return true;
   }

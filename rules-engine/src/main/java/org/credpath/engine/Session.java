@@ -46,6 +46,7 @@ final class Session {
     Bounds bounds = new Bounds(session, limits);
     boolean completed = false;
     java.util.TreeSet<String> firedRules = new java.util.TreeSet<>();
+    RuleBudget.open(limits);
     try {
       if (trace) {
         session.addEventListener(new DefaultAgendaEventListener() {
@@ -71,6 +72,9 @@ final class Session {
     } catch (ConsequenceException e) {
       String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof RuleBudget.Exceeded exceeded) {
+        throw stopped(profile, rule, exceeded);
+      }
       throw new EvaluationException(profile.id(), rule,
           "rule \"" + rule + "\" failed while evaluating " + profile.id() + ": " + cause, cause);
     } catch (EvaluationException e) {
@@ -81,9 +85,14 @@ final class Session {
       throw new EvaluationException(profile.id(), rule, (rule == null ? "the rules" : "rule \"" + rule + "\"")
           + " ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack") + " while evaluating " + profile.id(), null);
     } catch (RuntimeException e) {
+      RuleBudget.Exceeded exceeded = exceededIn(e);
+      if (exceeded != null) {
+        throw stopped(profile, RuleNames.of(e), exceeded);
+      }
       throw new EvaluationException(profile.id(), null,
           "the rules failed while evaluating " + profile.id() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     } finally {
+      RuleBudget.close();
       if (completed) {
         session.dispose();
       } else {
@@ -93,12 +102,26 @@ final class Session {
     }
   }
 
+  /** The bound passed inside rule code, wherever Drools wrapped it. */
+  private static RuleBudget.Exceeded exceededIn(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof RuleBudget.Exceeded exceeded) {
+        return exceeded;
+      }
+    }
+    return null;
+  }
+
+  private static EvaluationException stopped(CandidateProfile profile, String rule, RuleBudget.Exceeded exceeded) {
+    return new EvaluationException(profile.id(), rule, (rule == null ? "the rules" : "rule \"" + rule + "\"") + " "
+        + exceeded.getMessage() + " while evaluating " + profile.id() + "; the evaluation was stopped", null);
+  }
+
   /**
    * Consulted by Drools before each firing: stops the session once the deadline or the allocation
    * bound is passed, naming the rule that was about to fire.
    */
   private static final class Bounds implements org.kie.api.runtime.rule.AgendaFilter {
-    private static final com.sun.management.ThreadMXBean THREADS = threads();
     private final KieSession session;
     private final EvaluationLimits limits;
     private long deadline;
@@ -139,16 +162,7 @@ final class Session {
     }
 
     private static long allocated() {
-      return THREADS == null ? -1 : THREADS.getCurrentThreadAllocatedBytes();
-    }
-
-    private static com.sun.management.ThreadMXBean threads() {
-      java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
-      if (bean instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()) {
-        sun.setThreadAllocatedMemoryEnabled(true);
-        return sun;
-      }
-      return null;
+      return RuleBudget.allocated();
     }
   }
 

@@ -93,6 +93,21 @@ class ReloadingEngineTest {
   }
 
   @Test
+  void limits_applyToTheRulesInForceAndToEveryReload() throws Exception {
+    writeRules(1);
+    EvaluationLimits tight = new EvaluationLimits(java.time.Duration.ofMillis(1500), 32L << 20, 500);
+    try (ReloadingEngine engine = ReloadingEngine.manual(dir, listener, candidate -> List.of())) {
+      assertThat(engine.limits()).isEqualTo(EvaluationLimits.configured());
+      engine.setLimits(tight);
+      assertThat(engine.current().limits()).isEqualTo(tight);
+      writeRules(2);
+      assertThat(engine.reloadNow()).isTrue();
+      assertThat(engine.current().knowledgeBase().version()).isEqualTo("2");
+      assertThat(engine.current().limits()).isEqualTo(tight);
+    }
+  }
+
+  @Test
   void gateRefusal_keepsTheOldRules() throws Exception {
     writeRules(1);
     ReloadingEngine.Gate onlyVersionOne = candidate -> candidate.knowledgeBase().version().equals("1")

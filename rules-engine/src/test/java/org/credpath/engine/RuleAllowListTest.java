@@ -41,6 +41,9 @@ class RuleAllowListTest {
     assertThat(allow.method("java/time/LocalDate", "now", "()Ljava/time/LocalDate;")).contains("clock");
     assertThat(allow.method("java/time/LocalDate", "plusDays", "(J)Ljava/time/LocalDate;")).isNull();
     assertThat(allow.method("java/util/ArrayList", "<init>", "(I)V")).isNotNull();
+    // Quadratic on lists: refused; one-pass reads stay allowed.
+    assertThat(allow.method("java/util/List", "containsAll", "(Ljava/util/Collection;)Z")).isNotNull();
+    assertThat(allow.method("java/util/List", "contains", "(Ljava/lang/Object;)Z")).isNull();
   }
 
   @Test
