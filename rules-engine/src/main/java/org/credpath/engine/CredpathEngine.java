@@ -39,20 +39,21 @@ public final class CredpathEngine {
   private final ResultAssembler assembler;
   private final MessageBundles messages;
   private final Thresholds thresholds;
+  private final KnownCredentials credentials;
   private final EvaluationLimits limits;
 
   private CredpathEngine(
       KieBase kieBase, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
       List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
-      Thresholds thresholds) {
+      Thresholds thresholds, KnownCredentials credentials) {
     this(kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), source, catalogue, info,
-        warnings, salaries, messages, thresholds, EvaluationLimits.DEFAULT);
+        warnings, salaries, messages, thresholds, credentials, EvaluationLimits.DEFAULT);
   }
 
   private CredpathEngine(
       KieBase kieBase, KieSessionsPool sessions, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
       List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
-      Thresholds thresholds, EvaluationLimits limits) {
+      Thresholds thresholds, KnownCredentials credentials, EvaluationLimits limits) {
     this.kieBase = kieBase;
     this.sessions = sessions;
     this.limits = limits;
@@ -63,6 +64,7 @@ public final class CredpathEngine {
     this.salaries = salaries;
     this.messages = messages;
     this.thresholds = thresholds;
+    this.credentials = credentials;
     this.assembler = new ResultAssembler(catalogue, info, messages);
   }
 
@@ -74,7 +76,7 @@ public final class CredpathEngine {
    */
   public CredpathEngine withLimits(EvaluationLimits newLimits) {
     Objects.requireNonNull(newLimits, "newLimits");
-    return new CredpathEngine(kieBase, sessions, source, catalogue, info, warnings, salaries, messages, thresholds, newLimits);
+    return new CredpathEngine(kieBase, sessions, source, catalogue, info, warnings, salaries, messages, thresholds, credentials, newLimits);
   }
 
   /** The per-evaluation limits in force. */
@@ -109,7 +111,8 @@ public final class CredpathEngine {
     KnowledgeBaseChecks.ruleNames(source, catalogue, problems);
     problems.addAll(RuleGuard.check(source));
     SalaryTable salaries = SalaryTable.read(source, problems);
-    MessageBundles messages = MessageBundles.read(source, problems);
+    KnownCredentials credentials = KnownCredentials.read(source, problems);
+    MessageBundles messages = MessageBundles.read(source, problems, credentials);
     Thresholds thresholds = ThresholdFiles.read(source, problems);
     if (!problems.isEmpty()) {
       throw new RulesException(DroolsMessages.tidy(problems));
@@ -136,13 +139,13 @@ public final class CredpathEngine {
     } catch (RuntimeException | LinkageError e) {
       throw new RulesException(List.of(DroolsMessages.fromThrowable(e, source)), e);
     }
-    CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, warnings, salaries, messages, thresholds);
+    CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, warnings, salaries, messages, thresholds, credentials);
     if (cached != null) {
       // The entry was written only after these very classes passed the smoke run.
       return engine;
     }
     CredpathEngine smoke = engine.withLimits(EvaluationLimits.SMOKE);
-    RuleProblem runtimeProblem = SmokeCheck.run(source, p -> smoke.evaluate(p, SmokeCheck.AS_OF));
+    RuleProblem runtimeProblem = SmokeCheck.run(source, p -> smoke.evaluate(credentials.withoutUnknown(p), SmokeCheck.AS_OF));
     if (runtimeProblem != null) {
       throw new RulesException(List.of(runtimeProblem));
     }
@@ -155,8 +158,8 @@ public final class CredpathEngine {
   /**
    * Evaluates one profile as of a date.
    *
-   * @throws InvalidProfileException when a date in the profile lies after {@code asOf} or a
-   *     credential is listed twice
+   * @throws InvalidProfileException when a date in the profile lies after {@code asOf}, a
+   *     credential is listed twice or a credential code is not one of {@link #credentials()}
    * @throws org.credpath.model.error.EvaluationException when a rule fails or keeps re-firing
    */
   public EvaluationResult evaluate(CandidateProfile profile, LocalDate asOf) {
@@ -196,14 +199,36 @@ public final class CredpathEngine {
       throw new IllegalArgumentException("the knowledge base has no messages in the language " + locale.getLanguage()
           + "; it has " + String.join(", ", languages()));
     }
-    List<FieldProblem> problems = ProfileValidator.problems(profile, asOf);
+    List<FieldProblem> problems = problems(profile, asOf);
     if (!problems.isEmpty()) {
       throw new InvalidProfileException(profile.id(), problems);
     }
-    Session.Findings findings = Session.run(kieBase, sessions, profile, asOf, limits, thresholds, trace);
+    CandidateProfile resolved = credentials.resolve(profile);
+    Session.Findings findings = Session.run(kieBase, sessions, resolved, asOf, limits, thresholds, trace);
     return new Explanation(
         assembler.assemble(profile.id(), asOf, findings,
             salaries.lookup(profile.state(), m -> assembler.render(profile.id(), m, locale)), locale), findings.firedRules());
+  }
+
+  /**
+   * What {@link #evaluate} would refuse in {@code profile}, without evaluating it: dates after
+   * {@code asOf}, a credential listed twice, a credential code (held or a goal) that is not one of
+   * {@link #credentials()}. Each problem has its error code and JSON path, in field order; empty
+   * when the profile can be evaluated. The JSON layer joins these to a record's other problems,
+   * so that one error lists them all.
+   */
+  public List<FieldProblem> problems(CandidateProfile profile, LocalDate asOf) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(asOf, "asOf");
+    return ProfileValidator.problems(profile, asOf, credentials.codes());
+  }
+
+  /**
+   * The credentials this knowledge base knows ({@code credentials.properties}), sorted by code,
+   * each with its body and label. Profiles may hold and aim at only these.
+   */
+  public List<org.credpath.model.profile.CredentialCode> credentials() {
+    return credentials.all();
   }
 
   /** A result with the names of the rules that fired to produce it, sorted. */

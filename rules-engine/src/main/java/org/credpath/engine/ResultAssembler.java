@@ -74,7 +74,7 @@ final class ResultAssembler {
       List<String> missing = new ArrayList<>();
       if (chosen.status() == CredentialStatus.NOT_ELIGIBLE) {
         findings.missing().stream()
-            .filter(m -> m.credential() == code)
+            .filter(m -> code.equals(m.credential()))
             .map(m -> Map.entry(m.ruleId(), words.apply(m.text())))
             .sorted(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
             .forEach(m -> {

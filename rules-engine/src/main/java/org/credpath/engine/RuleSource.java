@@ -29,7 +29,8 @@ import org.credpath.model.error.RulesException;
 /**
  * The files of one knowledge base, read into memory once: {@code .drl} rule files (in any
  * sub-folder), the policy catalogue {@code policies.txt}, {@code kb.properties} (name and
- * version), the message bundles {@code messages*.properties}, the numbers in
+ * version), the credentials it knows {@code credentials.properties}, the message bundles
+ * {@code messages*.properties}, the numbers in
  * {@code thresholds/*.properties} and {@code data/*.csv}. Other files are ignored, so a rules folder may hold notes.
  *
  * <p>Immutable and thread-safe. Reading never compiles anything; see {@link CredpathEngine#load}.
@@ -129,6 +130,7 @@ public final class RuleSource {
         || relative.equals(PROPERTIES)
         || MessageBundles.isBundle(relative)
         || ThresholdFiles.isThresholds(relative)
+        || KnownCredentials.isCredentials(relative)
         || (relative.startsWith("data/") && relative.endsWith(".csv"));
   }
 
