@@ -71,6 +71,14 @@ class ProfileDecoderProblemsTest {
   }
 
   @Test
+  void decodingNeedsNoDate_andJudgesNone() throws IOException {
+    // a date after any asOf is the engine's to refuse (CredpathEngine.problems / evaluate), once
+    assertThat(ProfileDecoder.decode(Json.readTree(
+        "{\"id\":\"f\",\"highSchool\":\"GED\",\"credentials\":[{\"code\":\"RHIT\",\"earnedOn\":\"2099-01-01\"}]}")).ok())
+        .isTrue();
+  }
+
+  @Test
   void aValidProfile_hasNoProblems() throws IOException {
     assertThat(ProfileDecoder.decode(Json.readTree("{\"id\":\"ok\",\"highSchool\":\"GED\"}")).ok()).isTrue();
   }

@@ -211,11 +211,9 @@ public final class CredpathEngine {
   }
 
   /**
-   * What {@link #evaluate} would refuse in {@code profile}, without evaluating it: dates after
-   * {@code asOf}, a credential listed twice, a credential code (held or a goal) that is not one of
-   * {@link #credentials()}. Each problem has its error code and JSON path, in field order; empty
-   * when the profile can be evaluated. The JSON layer joins these to a record's other problems,
-   * so that one error lists them all.
+   * What {@link #evaluate} would refuse, without evaluating: dates after {@code asOf}, a credential
+   * listed twice, a code (held or a goal) not in {@link #credentials()}; each with its error code
+   * and JSON path, in field order. The JSON layer joins these to a record's JSON problems.
    */
   public List<FieldProblem> problems(CandidateProfile profile, LocalDate asOf) {
     Objects.requireNonNull(profile, "profile");
@@ -223,10 +221,7 @@ public final class CredpathEngine {
     return ProfileValidator.problems(profile, asOf, credentials.codes());
   }
 
-  /**
-   * The credentials this knowledge base knows ({@code credentials.properties}), sorted by code,
-   * each with its body and label. Profiles may hold and aim at only these.
-   */
+  /** The credentials this knowledge base knows ({@code credentials.properties}) with body and label, by code. */
   public List<org.credpath.model.profile.CredentialCode> credentials() {
     return credentials.all();
   }

@@ -51,11 +51,11 @@ final class KnownCredentials {
     if (text == null) {
       CredentialCode.builtIn().forEach(c -> defined.put(c.name(), new Defined(c, 0)));
     } else {
-      define(LineIndex.of(text), defined, listed, problems);
+      define(source.index(FILE), defined, listed, problems);
     }
     Map<String, Boolean> named = new TreeMap<>();
     source.drlFiles().forEach((path, drl) -> {
-      LineIndex index = LineIndex.of(drl);
+      LineIndex index = source.index(path);
       for (int i = 1; i <= index.lineCount(); i++) {
         Matcher m = NAMED.matcher(index.code(i));
         while (m.find()) {

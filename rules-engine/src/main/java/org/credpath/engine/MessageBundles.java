@@ -76,7 +76,7 @@ final class MessageBundles {
         try {
           compiled.put(key, compile(properties.getProperty(key)));
         } catch (IllegalArgumentException e) {
-          problems.add(RuleProblem.error(path, lineOf(text, key), 1,
+          problems.add(RuleProblem.error(path, lineOf(source.index(path), key), 1,
               "message " + key + " is not a valid pattern: " + e.getMessage()));
         }
       }
@@ -101,11 +101,11 @@ final class MessageBundles {
     return new Compiled(new MessageFormat(indexed.toString().replace("'", "''"), Locale.ROOT), List.copyOf(names));
   }
 
-  private static int lineOf(String text, String key) {
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].stripLeading().startsWith(key + "=") || lines[i].stripLeading().startsWith(key + " ")) {
-        return i + 1;
+  private static int lineOf(LineIndex text, String key) {
+    for (int n = 1; n <= text.lineCount(); n++) {
+      String line = text.line(n).stripLeading();
+      if (line.startsWith(key + "=") || line.startsWith(key + " ")) {
+        return n;
       }
     }
     return 0;

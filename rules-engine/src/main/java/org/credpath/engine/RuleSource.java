@@ -43,6 +43,7 @@ public final class RuleSource {
 
   private final String origin;
   private final SortedMap<String, String> files;
+  private final Map<String, LineIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
 
   private RuleSource(String origin, SortedMap<String, String> files) {
     this.origin = origin;
@@ -142,6 +143,11 @@ public final class RuleSource {
   /** Every file by its path relative to the root, sorted. */
   public SortedMap<String, String> files() {
     return files;
+  }
+
+  /** The lines of one file, indexed once and shared by every scanner (an empty text for a file that is not there). */
+  LineIndex index(String path) {
+    return indexes.computeIfAbsent(path, p -> LineIndex.of(files.get(p)));
   }
 
   /** The {@code .drl} files only, sorted by path. */
