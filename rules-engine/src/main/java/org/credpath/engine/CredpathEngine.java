@@ -65,7 +65,7 @@ public final class CredpathEngine {
     this.messages = messages;
     this.thresholds = thresholds;
     this.credentials = credentials;
-    this.assembler = new ResultAssembler(catalogue, info, messages);
+    this.assembler = new ResultAssembler(catalogue, info, messages, credentials);
   }
 
   /**

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * files are checked against it like thresholds.
  */
 class KnownCredentialsTest {
-  private static final String CREDENTIALS = "# test\nCAHIMS = HIMSS\nCHD_X = AHIMA | CHD-X\n";
+  private static final String CREDENTIALS = "# test\nCAHIMS = HIMSS\nCHD_X = AHIMA | CHD X\n";
   private static final String CHDX_DRL = Fixtures.drl("""
       rule "T-HS: a diploma opens the made-up CHD-X"
       when
@@ -86,7 +86,7 @@ class KnownCredentialsTest {
     EvaluationResult eligible = engine.evaluate(holding(null, List.of("CHD_X")), Fixtures.AS_OF);
     assertThat(eligible.credential("CHD_X").status()).isEqualTo(CredentialStatus.ELIGIBLE);
     assertThat(eligible.nextSteps()).extracting(s -> s.credential() + ": " + s.message())
-        .contains("CHD_X: Schedule the CHD-X exam.");
+        .as("written by the label the knowledge base gives it").contains("CHD_X: Schedule the CHD X exam.");
 
     // the profile's code, read without a body, reaches the rules resolved: `ahima` holds for it
     EvaluationResult held = engine.evaluate(holding("CHD_X", List.of()), Fixtures.AS_OF);
@@ -131,6 +131,20 @@ class KnownCredentialsTest {
     // a commented-out use names nothing
     assertThat(problems(CREDENTIALS, CHDX_DRL.replace("rule \"T-HS: a held", "// CredentialCode.of( \"CHD_Q\" )\nrule \"T-HS: a held")))
         .isEmpty();
+  }
+
+  @Test
+  void aStatusForACodeBuiltAtRunTime_thatTheFileDoesNotList_isRefusedWhenTheRulesLoad() {
+    String built = Fixtures.drl("""
+        rule "T-HS: a code the load checks cannot read"
+        when
+            Candidate( hasHighSchoolCredential, $id : id )
+        then
+            insertLogical( CredentialFinding.of( CredentialCode.of( "CHD_" + $id.substring( 0, 1 ) ), CredentialStatus.ELIGIBLE, "T-HS" ) );
+        end
+        """);
+    assertThat(problems(CREDENTIALS, CHDX_DRL.replace("package fixture;", "package fixture;\n") + built.substring(built.indexOf("rule "))))
+        .singleElement().asString().contains("does not list").contains("CHD_s");
   }
 
   @Test
