@@ -68,6 +68,10 @@ class ProfileDecoderProblemsTest {
     assertThat(problems("{\"id\":\"c\",\"highSchool\":\"GED\",\"state\":7,\"credentials\":[{\"code\":\"CHD_X\",\"earnedOn\":\"2020-01-01\"}],"
         + "\"goals\":[\"RHIT\",\"RHTI\"]}"))
         .containsExactly("INVALID_FIELD $.state", "UNKNOWN_VALUE $.credentials[0].code", "UNKNOWN_VALUE $.goals[1]");
+    // an empty code and a number are codes nobody has, refused the same way; true is not text at all
+    assertThat(problems("{\"id\":\"c\",\"highSchool\":\"GED\",\"state\":7,\"goals\":[\"\",5]}"))
+        .containsExactly("INVALID_FIELD $.state", "UNKNOWN_VALUE $.goals[0]", "UNKNOWN_VALUE $.goals[1]");
+    assertThat(problems("{\"id\":\"c\",\"highSchool\":\"GED\",\"goals\":[true]}")).containsExactly("WRONG_TYPE $.goals[0]");
   }
 
   @Test
