@@ -67,7 +67,8 @@ class PolicyEditingGuideTest {
     // Section 8 added a credential without any Java change: the plan names it, in Spanish too.
     CliRun spanish = CliRun.run("evaluate", "--rules", work.resolve("my-rules").toString(), "--lang", "es",
         "--as-of", "2026-11-22", "--format", "text", work.resolve("my-scenarios/candidate.json").toString());
-    assertThat(spanish.out()).contains("CHD-X", "programe el examen CHD-X");
+    assertThat(spanish.out()).contains("CHD_X   PUEDE PRESENTARSE", "1. Presente su solicitud a AHIMA y programe el examen CHD-X.",
+        "[CHDX-ELIG, confianza I");
     CliRun builtIn = CliRun.run("evaluate", "--as-of", "2026-11-22", work.resolve("my-scenarios/candidate.json").toString());
     assertThat(builtIn.out()).contains("\"UNKNOWN_VALUE\"", "\"$.goals[0]\"");
   }
