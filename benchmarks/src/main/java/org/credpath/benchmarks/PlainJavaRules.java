@@ -166,6 +166,6 @@ public final class PlainJavaRules {
   }
 
   private static Optional<HeldCredential> held(CandidateProfile p, CredentialCode code) {
-    return p.credentials().stream().filter(c -> c.code() == code).findFirst();
+    return p.credentials().stream().filter(c -> c.code().equals(code)).findFirst();
   }
 }

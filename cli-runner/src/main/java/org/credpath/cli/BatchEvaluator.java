@@ -3,6 +3,8 @@ package org.credpath.cli;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +19,7 @@ import org.credpath.json.RecordError;
 import org.credpath.model.error.EvaluationException;
 import org.credpath.model.error.InvalidProfileException;
 import org.credpath.model.profile.CandidateProfile;
+import org.credpath.model.profile.FieldProblem;
 
 /**
  * Evaluates every record of a stream on {@code threads} workers sharing one engine and writes a
@@ -34,6 +37,29 @@ public final class BatchEvaluator implements AutoCloseable {
   @FunctionalInterface
   public interface ProfileEvaluator {
     Object evaluate(CandidateProfile profile, LocalDate asOf);
+
+    /**
+     * What {@link #evaluate} would refuse in a record that also has JSON problems, so that its one
+     * error lists them all (the engine's own checks); none for a benchmark's stand-in.
+     */
+    default List<FieldProblem> problems(CandidateProfile profile, LocalDate asOf) {
+      return List.of();
+    }
+
+    /** The engine: its results in {@code locale}'s language, and its checks. */
+    static ProfileEvaluator of(CredpathEngine engine, Locale locale) {
+      return new ProfileEvaluator() {
+        @Override
+        public Object evaluate(CandidateProfile profile, LocalDate asOf) {
+          return engine.evaluate(profile, asOf, locale);
+        }
+
+        @Override
+        public List<FieldProblem> problems(CandidateProfile profile, LocalDate asOf) {
+          return engine.problems(profile, asOf);
+        }
+      };
+    }
   }
 
   /** Told after each record is written. */
@@ -53,7 +79,7 @@ public final class BatchEvaluator implements AutoCloseable {
   private long errors;
 
   BatchEvaluator(CredpathEngine engine, LocalDate asOf, ResultSink sink, int threads, Progress progress) {
-    this(engine::evaluate, asOf, sink, threads, progress);
+    this(ProfileEvaluator.of(engine, Locale.ENGLISH), asOf, sink, threads, progress);
   }
 
   public BatchEvaluator(ProfileEvaluator engine, LocalDate asOf, ResultSink sink, int threads, Progress progress) {
@@ -127,10 +153,10 @@ public final class BatchEvaluator implements AutoCloseable {
     if (record.error() != null) {
       return errorRecord(record, record.candidateId(), record.error());
     }
-    ProfileDecoder.Decoded decoded = ProfileDecoder.decode(record.node(), asOf);
+    ProfileDecoder.Decoded decoded = ProfileDecoder.decode(record.node());
     String id = decoded.candidateId();
     if (!decoded.ok()) {
-      return errorRecord(record, id, decoded.error());
+      return errorRecord(record, id, decoded.error(p -> engine.problems(p, asOf)));
     }
     try {
       return engine.evaluate(decoded.profile(), asOf);

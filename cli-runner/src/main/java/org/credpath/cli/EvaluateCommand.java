@@ -127,7 +127,7 @@ final class EvaluateCommand implements Callable<Integer> {
         out;
         ResultSink sink = openSink(out);
         BatchEvaluator running = new BatchEvaluator(
-            (profile, day) -> engine.evaluate(profile, day, Locale.forLanguageTag(lang)), date, sink, threads, progress)) {
+            BatchEvaluator.ProfileEvaluator.of(engine, Locale.forLanguageTag(lang)), date, sink, threads, progress)) {
       batch = running;
       for (String input : inputs) {
         reading = input;

@@ -105,7 +105,7 @@ final class RulesDiffCommand implements Callable<Integer> {
 
   private void compare(com.fasterxml.jackson.databind.JsonNode node, LocalDate date, CredpathEngine baseEngine,
       CredpathEngine candidateEngine, BufferedWriter detailOut) throws IOException {
-    ProfileDecoder.Decoded decoded = node == null ? null : ProfileDecoder.decode(node, date);
+    ProfileDecoder.Decoded decoded = node == null ? null : ProfileDecoder.decode(node);
     if (decoded == null || !decoded.ok()) {
       invalid++;
       return;

@@ -21,7 +21,7 @@ class PolicyEditingGuideTest {
   private static final Path GUIDE = CliRun.REPO.resolve("docs/policy-editing.md");
   private static final Pattern EXIT = Pattern.compile("^(credpath .+?)\\s+# exit (\\d+)$");
   private static final Pattern DIRECTIVE = Pattern.compile(
-      "<!-- doc-test: (replace|append|delete) (\\S+)(?: \"((?:[^\"\\\\]|\\\\.)*)\")?(?: \"((?:[^\"\\\\]|\\\\.)*)\")? -->");
+      "<!-- doc-test: (replace|append|delete|create|add) (\\S+)(?: \"((?:[^\"\\\\]|\\\\.)*)\")?(?: \"((?:[^\"\\\\]|\\\\.)*)\")? -->");
 
   @TempDir Path work;
 
@@ -29,12 +29,27 @@ class PolicyEditingGuideTest {
   void everyCommandOfTheGuide_givesTheExitCodeItDocuments() throws IOException {
     List<String> ran = new ArrayList<>();
     boolean inShell = false;
+    boolean inBlock = false;
+    Matcher pending = null; // a create/add directive: it writes the next fenced block, as shown
+    StringBuilder block = new StringBuilder();
     for (String line : Files.readAllLines(GUIDE)) {
       Matcher directive = DIRECTIVE.matcher(line);
       if (directive.find()) {
-        apply(directive);
+        if (directive.group(1).equals("create") || directive.group(1).equals("add")) {
+          pending = directive;
+        } else {
+          apply(directive);
+        }
       } else if (line.startsWith("```")) {
-        inShell = line.equals("```sh");
+        inShell = !inBlock && line.equals("```sh");
+        if (inBlock && pending != null) {
+          write(pending, block.toString());
+          pending = null;
+        }
+        inBlock = !inBlock;
+        block.setLength(0);
+      } else if (inBlock && pending != null) {
+        block.append(line).append('\n');
       } else if (inShell && line.startsWith("cp -r ")) {
         EvaluateCommandTest.copyBuiltInRules(work.resolve("my-rules"));
       } else if (inShell && line.startsWith("credpath ")) {
@@ -46,7 +61,29 @@ class PolicyEditingGuideTest {
         ran.add(command.group(1));
       }
     }
-    assertThat(ran).as("commands run from the guide").hasSizeGreaterThanOrEqualTo(8);
+    assertThat(ran).as("commands run from the guide").hasSizeGreaterThanOrEqualTo(12);
+    assertThat(pending).as("a create/add directive without a block after it").isNull();
+
+    // Section 8 added a credential without any Java change: the plan names it, in Spanish too.
+    CliRun spanish = CliRun.run("evaluate", "--rules", work.resolve("my-rules").toString(), "--lang", "es",
+        "--as-of", "2026-11-22", "--format", "text", work.resolve("my-scenarios/candidate.json").toString());
+    assertThat(spanish.out()).contains("CHD_X   PUEDE PRESENTARSE", "1. Presente su solicitud a AHIMA y programe el examen CHD-X.",
+        "[CHDX-ELIG, confianza I");
+    CliRun builtIn = CliRun.run("evaluate", "--as-of", "2026-11-22", work.resolve("my-scenarios/candidate.json").toString());
+    assertThat(builtIn.out()).contains("\"UNKNOWN_VALUE\"", "\"$.goals[0]\"");
+  }
+
+  /** A create or add directive: the fenced block after it becomes the file, or is added to its end. */
+  private void write(Matcher directive, String text) throws IOException {
+    Path file = work.resolve(directive.group(2));
+    Files.createDirectories(file.getParent());
+    if (directive.group(1).equals("create")) {
+      assertThat(file).as("the guide creates a new file").doesNotExist();
+      Files.writeString(file, text);
+    } else {
+      String before = Files.readString(file);
+      Files.writeString(file, before + (before.endsWith("\n") ? "" : "\n") + text);
+    }
   }
 
   private String[] arguments(String command) {
@@ -58,9 +95,9 @@ class PolicyEditingGuideTest {
     return args.toArray(String[]::new);
   }
 
-  /** my-rules lives in the temporary folder; other relative paths are relative to the repository. */
+  /** my-rules and my-scenarios live in the temporary folder; other relative paths are relative to the repository. */
   private String resolve(String word) {
-    if (word.equals("my-rules") || word.startsWith("my-rules/")) {
+    if (word.startsWith("my-")) {
       return work.resolve(word).toString();
     }
     Path inRepo = CliRun.REPO.resolve(word);

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.credpath.model.profile.CandidateProfile;
+import org.credpath.model.profile.CredentialCode;
 
 /**
  * Edits a copy of a record so that decoding can go on past a problem it has already reported and
  * find the next one: an optional field that is wrong is removed; a required one that is wrong or
- * missing gets a stand-in of its type (the first value of an enumeration, 1, "x", 0001-01-01).
+ * missing gets a stand-in of its type (the first value of an enumeration, the first built-in credential code, 1, "x", 0001-01-01).
  * Stand-ins are never evaluated: a record with a problem is never evaluated at all.
  *
  * <p>Paths are the decoder's ("$.education[0].level"); types come from the model's records.
@@ -51,6 +52,9 @@ final class FieldRepair {
   private static JsonNode standInFor(Class<?> type) {
     if (type.isEnum()) {
       return Json.MAPPER.getNodeFactory().textNode(((Enum<?>) type.getEnumConstants()[0]).name());
+    }
+    if (type == CredentialCode.class) {
+      return Json.MAPPER.getNodeFactory().textNode(CredentialCode.builtIn().get(0).name());
     }
     if (type == String.class) {
       return Json.MAPPER.getNodeFactory().textNode("x");

@@ -3,9 +3,11 @@ package org.credpath.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -16,15 +18,18 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import org.credpath.model.profile.CandidateProfile;
+import org.credpath.model.profile.CredentialCode;
 
 /**
  * The one Jackson configuration of the public contract, shared by the CLI, the server, the scenario
@@ -52,7 +57,9 @@ public final class Json {
 
   static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
-      .addModule(new SimpleModule().addSerializer(Double.class, new PlainNumber()).addSerializer(double.class, new PlainNumber()))
+      .addModule(new SimpleModule().addSerializer(Double.class, new PlainNumber()).addSerializer(double.class, new PlainNumber())
+          .addSerializer(CredentialCode.class, ToStringSerializer.instance)
+          .addDeserializer(CredentialCode.class, new CodeReader()))
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -112,6 +119,28 @@ public final class Json {
   /** {@code value} as the tree it would be written as. */
   public static <T extends JsonNode> T toTree(Object value) {
     return MAPPER.valueToTree(value);
+  }
+
+  /**
+   * Reads a credential code as the text it is, without judging it: which codes exist is data of
+   * the knowledge base, so the engine refuses an unknown one ({@code UNKNOWN_VALUE}, as for any
+   * value outside a list). A number is read as its text too, so it is refused the same way.
+   */
+  private static final class CodeReader extends StdScalarDeserializer<CredentialCode> {
+    private static final long serialVersionUID = 1L;
+
+    CodeReader() {
+      super(CredentialCode.class);
+    }
+
+    @Override
+    public CredentialCode deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.hasToken(JsonToken.VALUE_STRING) || p.hasToken(JsonToken.VALUE_NUMBER_INT)
+          || p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+        return CredentialCode.of(p.getText());
+      }
+      return (CredentialCode) ctxt.handleUnexpectedToken(CredentialCode.class, p);
+    }
   }
 
   /** Writes 20.0 as 20 and 5.5 as 5.5, so output matches what people typed. */

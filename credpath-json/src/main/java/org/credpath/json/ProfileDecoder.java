@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.time.LocalDate;
+import java.util.function.Function;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,21 +18,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.credpath.model.profile.CandidateProfile;
+import org.credpath.model.profile.CredentialCode;
 import org.credpath.model.profile.FieldProblem;
 import org.credpath.model.profile.InvalidFieldException;
-import org.credpath.model.profile.ProfileValidator;
 
 /**
  * Turns one JSON record into a {@link CandidateProfile}, or into a {@link RecordError} that names
  * the JSON path and says in plain words what to fix, without repeating the value.
+ *
+ * <p>Decoding is about JSON only: the shape, the types, unknown fields and the values of the
+ * contract's enumerations. What needs the evaluation date or the knowledge base (dates after
+ * {@code asOf}, a credential listed twice, credential codes the knowledge base does not know) is
+ * checked once, by the engine ({@code CredpathEngine.problems} and {@code evaluate}); a record
+ * with problems of both kinds still gets one error listing them all ({@link Decoded#error(Function)}).
  */
 public final class ProfileDecoder {
   private ProfileDecoder() {}
 
-  /** Either a profile or an error; {@code candidateId} is known whenever the record has a string id. */
-  public record Decoded(String candidateId, CandidateProfile profile, RecordError error) {
+  /**
+   * Either a profile or the record's JSON problems; {@code candidateId} is known whenever the
+   * record has a string id.
+   *
+   * @param problems every JSON problem of the record, in the order found; empty when {@code profile} is set
+   * @param readable when there are problems: the record as read with the faulty fields left out,
+   *     for the engine's checks to find the rest; null when reading it needed a stand-in value
+   */
+  public record Decoded(String candidateId, CandidateProfile profile, List<RecordError> problems, CandidateProfile readable) {
+    public Decoded {
+      problems = List.copyOf(problems);
+    }
+
     public boolean ok() {
       return profile != null;
+    }
+
+    /** The record's JSON problems as one error (the first, the others in {@code more}); null when {@link #ok()}. */
+    public RecordError error() {
+      return problems.isEmpty() ? null : together(problems);
+    }
+
+    /**
+     * The record's error with the problems {@code checks} finds in what could be read (the
+     * engine's: {@code p -> engine.problems(p, asOf)}) joined after the JSON ones, so that one
+     * error lists every problem of the record. Without a stand-in only: checks would otherwise
+     * judge invented values.
+     */
+    public RecordError error(Function<CandidateProfile, List<FieldProblem>> checks) {
+      if (readable == null || problems.isEmpty()) {
+        return error();
+      }
+      List<RecordError> all = new ArrayList<>(problems);
+      checks.apply(readable).forEach(p -> all.add(fieldProblem(p)));
+      return together(all);
     }
   }
 
@@ -39,16 +77,15 @@ public final class ProfileDecoder {
   private static final int MAX_ATTEMPTS = 20;
 
   /**
-   * Decodes {@code node} and checks its dates against {@code asOf}. Every problem found is reported
-   * together: all unknown fields (with a suggestion for a near miss), then the type, value and
-   * required-field problems found by decoding again past each one ({@link FieldRepair}), then the
-   * date checks (only when no stand-in was needed). The first is the error; the others are in its
-   * {@code more}.
+   * Decodes {@code node}. Every JSON problem found is reported together: all unknown fields (with
+   * a suggestion for a near miss), then the type, value and required-field problems found by
+   * decoding again past each one ({@link FieldRepair}). The first is the error; the others are in
+   * its {@code more}.
    */
-  public static Decoded decode(JsonNode node, LocalDate asOf) {
+  public static Decoded decode(JsonNode node) {
     String id = node != null && node.path("id").isTextual() ? node.get("id").asText() : null;
     if (node == null || !node.isObject()) {
-      return new Decoded(id, null, new RecordError("WRONG_TYPE", "$", "a profile must be a JSON object { … }"));
+      return new Decoded(id, null, List.of(new RecordError("WRONG_TYPE", "$", "a profile must be a JSON object { … }")), null);
     }
     List<RecordError> problems = new ArrayList<>(UnknownFields.find(node, CandidateProfile.class));
     JsonNode working = node;
@@ -80,20 +117,14 @@ public final class ProfileDecoder {
         }
       }
     }
-    if (profile != null && !standIns) {
-      // the date checks read the values; with stand-ins in place they would judge invented ones
-      for (FieldProblem problem : ProfileValidator.problems(profile, asOf)) {
-        problems.add(fieldProblem(problem));
-      }
-    }
     if (!problems.isEmpty()) {
-      return new Decoded(id, null, together(problems));
+      return new Decoded(id, null, problems, standIns ? null : profile);
     }
-    return new Decoded(id, profile, null);
+    return new Decoded(id, profile, List.of(), null);
   }
 
   private static RecordError fieldProblem(FieldProblem p) {
-    return new RecordError(p.message().startsWith("is after") ? "INVALID_DATE" : "INVALID_FIELD", p.path(), p.message());
+    return new RecordError(p.code(), p.path(), p.message());
   }
 
   /** Most problems listed for one record, so that a record of many typos cannot multiply the output. */
@@ -111,7 +142,7 @@ public final class ProfileDecoder {
     return new RecordError(first.code(), first.path(), first.message(), more);
   }
 
-  /** One error for a list of field problems: the first, with the rest under {@code more}. */
+  /** One error for the engine's problems of a profile: the first, with the rest under {@code more}. */
   public static RecordError invalid(List<FieldProblem> problems) {
     return together(problems.stream().map(ProfileDecoder::fieldProblem).toList());
   }
@@ -161,6 +192,9 @@ public final class ProfileDecoder {
     }
     if (type.isEnum()) {
       return "one of: " + names(Arrays.asList(type.getEnumConstants()));
+    }
+    if (type == CredentialCode.class) {
+      return "a credential code in quotes, such as \"RHIT\"";
     }
     if (Collection.class.isAssignableFrom(type)) {
       return "a list [ … ]";

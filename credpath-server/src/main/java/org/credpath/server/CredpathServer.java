@@ -172,6 +172,13 @@ public final class CredpathServer implements AutoCloseable {
       entry.put("summary", p.summary());
       return entry;
     }).toList());
+    body.put("credentials", engine.credentials().stream().map(c -> {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("code", c.name());
+      entry.put("body", c.body());
+      entry.put("label", c.label());
+      return entry;
+    }).toList());
     json(ctx, 200, body);
   }
 

@@ -171,9 +171,9 @@ final class Evaluations {
         default -> throw invalidProfile(error);
       }
     }
-    ProfileDecoder.Decoded decoded = JsonLayer.decode(record.node(), asOf);
+    ProfileDecoder.Decoded decoded = JsonLayer.decode(record.node());
     if (!decoded.ok()) {
-      throw invalid(decoded.error());
+      throw invalid(JsonLayer.error(decoded, engine, asOf));
     }
     Object result;
     try {
@@ -226,9 +226,9 @@ final class Evaluations {
       return JsonLayer.errorRecord(element.index(), element.line(), id, new RecordError("DUPLICATE_ID", "$.id",
           "this id was already used by an earlier record; ids must be unique within a batch, so this record was not evaluated"));
     }
-    ProfileDecoder.Decoded decoded = JsonLayer.decode(node, asOf);
+    ProfileDecoder.Decoded decoded = JsonLayer.decode(node);
     if (!decoded.ok()) {
-      return JsonLayer.errorRecord(element.index(), element.line(), decoded.candidateId(), decoded.error());
+      return JsonLayer.errorRecord(element.index(), element.line(), decoded.candidateId(), JsonLayer.error(decoded, engine, asOf));
     }
     try {
       return engine.evaluate(decoded.profile(), asOf, locale);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
+import org.credpath.engine.CredpathEngine;
 import org.credpath.json.ErrorRecord;
 import org.credpath.json.Json;
 import org.credpath.json.ProfileDecoder;
@@ -23,9 +24,14 @@ final class JsonLayer {
 
   private JsonLayer() {}
 
-  /** A profile or a located error, exactly as the CLI decodes it. */
-  static ProfileDecoder.Decoded decode(JsonNode node, LocalDate asOf) {
-    return ProfileDecoder.decode(node, asOf);
+  /** A profile or a located error, exactly as the CLI decodes it (JSON problems only). */
+  static ProfileDecoder.Decoded decode(JsonNode node) {
+    return ProfileDecoder.decode(node);
+  }
+
+  /** A record's error with the engine's own problems of it joined, exactly as the CLI reports it. */
+  static RecordError error(ProfileDecoder.Decoded decoded, CredpathEngine engine, LocalDate asOf) {
+    return decoded.error(p -> engine.problems(p, asOf));
   }
 
   /** One error (with the rest under {@code more}) for the engine's own profile checks. */

@@ -212,6 +212,9 @@ class ApiTest {
     assertThat(kb.get("sha256").asText()).isEqualTo(engine.knowledgeBase().sha256());
     assertThat(kb.get("policies")).hasSize(engine.policies().size());
     assertThat(kb.get("policies").get(0).fieldNames()).toIterable().containsExactly("id", "confidence", "source", "summary");
+    assertThat(kb.get("credentials")).extracting(c -> c.get("code").asText() + " " + c.get("body").asText() + " " + c.get("label").asText())
+        .containsExactly("CAHIMS HIMSS CAHIMS", "CCA AHIMA CCA", "CCS AHIMA CCS", "CCS_P AHIMA CCS-P", "CPHIMS HIMSS CPHIMS",
+            "RHIA AHIMA RHIA", "RHIT AHIMA RHIT");
   }
 
   @Test

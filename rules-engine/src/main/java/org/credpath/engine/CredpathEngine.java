@@ -39,20 +39,21 @@ public final class CredpathEngine {
   private final ResultAssembler assembler;
   private final MessageBundles messages;
   private final Thresholds thresholds;
+  private final KnownCredentials credentials;
   private final EvaluationLimits limits;
 
   private CredpathEngine(
       KieBase kieBase, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
       List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
-      Thresholds thresholds) {
+      Thresholds thresholds, KnownCredentials credentials) {
     this(kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), source, catalogue, info,
-        warnings, salaries, messages, thresholds, EvaluationLimits.configured());
+        warnings, salaries, messages, thresholds, credentials, EvaluationLimits.configured());
   }
 
   private CredpathEngine(
       KieBase kieBase, KieSessionsPool sessions, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
       List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
-      Thresholds thresholds, EvaluationLimits limits) {
+      Thresholds thresholds, KnownCredentials credentials, EvaluationLimits limits) {
     this.kieBase = kieBase;
     this.sessions = sessions;
     this.limits = limits;
@@ -63,7 +64,8 @@ public final class CredpathEngine {
     this.salaries = salaries;
     this.messages = messages;
     this.thresholds = thresholds;
-    this.assembler = new ResultAssembler(catalogue, info, messages);
+    this.credentials = credentials;
+    this.assembler = new ResultAssembler(catalogue, info, messages, credentials);
   }
 
   /**
@@ -75,7 +77,7 @@ public final class CredpathEngine {
    */
   public CredpathEngine withLimits(EvaluationLimits newLimits) {
     Objects.requireNonNull(newLimits, "newLimits");
-    return new CredpathEngine(kieBase, sessions, source, catalogue, info, warnings, salaries, messages, thresholds, newLimits);
+    return new CredpathEngine(kieBase, sessions, source, catalogue, info, warnings, salaries, messages, thresholds, credentials, newLimits);
   }
 
   /** The per-evaluation limits in force. */
@@ -111,7 +113,8 @@ public final class CredpathEngine {
     KnowledgeBaseChecks.ruleNames(source, catalogue, problems);
     problems.addAll(RuleGuard.check(source));
     SalaryTable salaries = SalaryTable.read(source, problems);
-    MessageBundles messages = MessageBundles.read(source, problems);
+    KnownCredentials credentials = KnownCredentials.read(source, problems);
+    MessageBundles messages = MessageBundles.read(source, problems, credentials);
     Thresholds thresholds = ThresholdFiles.read(source, problems);
     if (!problems.isEmpty()) {
       throw new RulesException(DroolsMessages.tidy(problems));
@@ -138,13 +141,13 @@ public final class CredpathEngine {
     } catch (RuntimeException | LinkageError e) {
       throw new RulesException(List.of(DroolsMessages.fromThrowable(e, source)), e);
     }
-    CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, warnings, salaries, messages, thresholds);
+    CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, warnings, salaries, messages, thresholds, credentials);
     if (cached != null) {
       // The entry was written only after these very classes passed the smoke run.
       return engine;
     }
     CredpathEngine smoke = engine.withLimits(EvaluationLimits.SMOKE);
-    RuleProblem runtimeProblem = SmokeCheck.run(source, p -> smoke.evaluate(p, SmokeCheck.AS_OF));
+    RuleProblem runtimeProblem = SmokeCheck.run(source, p -> smoke.evaluate(credentials.withoutUnknown(p), SmokeCheck.AS_OF));
     if (runtimeProblem != null) {
       throw new RulesException(List.of(runtimeProblem));
     }
@@ -157,8 +160,8 @@ public final class CredpathEngine {
   /**
    * Evaluates one profile as of a date.
    *
-   * @throws InvalidProfileException when a date in the profile lies after {@code asOf} or a
-   *     credential is listed twice
+   * @throws InvalidProfileException when a date in the profile lies after {@code asOf}, a
+   *     credential is listed twice or a credential code is not one of {@link #credentials()}
    * @throws org.credpath.model.error.EvaluationException when a rule fails or keeps re-firing
    */
   public EvaluationResult evaluate(CandidateProfile profile, LocalDate asOf) {
@@ -198,14 +201,31 @@ public final class CredpathEngine {
       throw new IllegalArgumentException("the knowledge base has no messages in the language " + locale.getLanguage()
           + "; it has " + String.join(", ", languages()));
     }
-    List<FieldProblem> problems = ProfileValidator.problems(profile, asOf);
+    List<FieldProblem> problems = problems(profile, asOf);
     if (!problems.isEmpty()) {
       throw new InvalidProfileException(profile.id(), problems);
     }
-    Session.Findings findings = Session.run(kieBase, sessions, profile, asOf, limits, thresholds, trace);
+    CandidateProfile resolved = credentials.resolve(profile);
+    Session.Findings findings = Session.run(kieBase, sessions, resolved, asOf, limits, thresholds, trace);
     return new Explanation(
         assembler.assemble(profile.id(), asOf, findings,
             salaries.lookup(profile.state(), m -> assembler.render(profile.id(), m, locale)), locale), findings.firedRules());
+  }
+
+  /**
+   * What {@link #evaluate} would refuse, without evaluating: dates after {@code asOf}, a credential
+   * listed twice, a code (held or a goal) not in {@link #credentials()}; each with its error code
+   * and JSON path, in field order. The JSON layer joins these to a record's JSON problems.
+   */
+  public List<FieldProblem> problems(CandidateProfile profile, LocalDate asOf) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(asOf, "asOf");
+    return ProfileValidator.problems(profile, asOf, credentials.codes());
+  }
+
+  /** The credentials this knowledge base knows ({@code credentials.properties}) with body and label, by code. */
+  public List<org.credpath.model.profile.CredentialCode> credentials() {
+    return credentials.all();
   }
 
   /** A result with the names of the rules that fired to produce it, sorted. */

@@ -102,19 +102,18 @@ final class DrlCompiler {
    * error at the first rule that reproduces it. Runs only on that error path.
    */
   private static RuleProblem placeByRule(RuleProblem problem, RuleSource source) {
-    String text = source.files().get(problem.file());
-    if (text == null || !problem.file().endsWith(".drl")) {
+    if (!source.files().containsKey(problem.file()) || !problem.file().endsWith(".drl")) {
       return problem;
     }
-    List<RuleLocator.Location> rules = RuleLocator.all(source).stream().filter(l -> l.file().equals(problem.file())).toList();
-    String[] lines = text.split("\r?\n", -1);
+    LineIndex lines = source.index(problem.file());
+    List<LineIndex.Rule> rules = lines.rules();
     for (int r = 0; r < rules.size() && rules.size() > 1; r++) {
       int from = rules.get(r).line() - 1;
-      int to = r + 1 < rules.size() ? rules.get(r + 1).line() - 1 : lines.length;
+      int to = r + 1 < rules.size() ? rules.get(r + 1).line() - 1 : lines.lineCount();
       StringBuilder only = new StringBuilder();
-      for (int i = 0; i < lines.length; i++) {
+      for (int i = 0; i < lines.lineCount(); i++) {
         boolean otherRule = i >= rules.get(0).line() - 1 && (i < from || i >= to);
-        only.append(otherRule ? "" : lines[i]).append('\n');
+        only.append(otherRule ? "" : lines.line(i + 1)).append('\n');
       }
       Map<String, String> files = new TreeMap<>(source.files());
       files.put(problem.file(), only.toString());
@@ -122,14 +121,14 @@ final class DrlCompiler {
         compile(RuleSource.of(source.origin(), files), new ArrayList<>());
       } catch (RulesException e) {
         if (e.problems().stream().anyMatch(p -> p.file().equals(problem.file()) && p.message().endsWith(problem.message()))) {
-          RuleLocator.Location at = rules.get(r);
+          LineIndex.Rule at = rules.get(r);
           return RuleProblem.error(problem.file(), at.line(), at.column(), "rule \"" + at.name() + "\": "
               + problem.message());
         }
       }
     }
     if (rules.size() == 1) {
-      RuleLocator.Location at = rules.get(0);
+      LineIndex.Rule at = rules.get(0);
       return RuleProblem.error(problem.file(), at.line(), at.column(), "rule \"" + at.name() + "\": " + problem.message());
     }
     return problem;

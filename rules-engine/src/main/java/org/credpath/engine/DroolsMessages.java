@@ -42,11 +42,11 @@ final class DroolsMessages {
           + " numbers (write 3, not \"3\")");
     }
     if (javaSource != null && javaLine > 0) {
-      String[] lines = javaSource.split("\r?\n", -1);
-      if (javaLine <= lines.length) {
-        RuleLocator.Location at = RuleLocator.findText(source, lines[javaLine - 1].strip());
-        at = at != null ? at : RuleLocator.findCode(source, lines[javaLine - 1]);
-        at = at != null ? at : enclosingRule(lines, javaLine, source);
+      LineIndex java = LineIndex.of(javaSource);
+      if (javaLine <= java.lineCount()) {
+        RuleLocator.Location at = RuleLocator.findText(source, java.line(javaLine).strip());
+        at = at != null ? at : RuleLocator.findCode(source, java.line(javaLine));
+        at = at != null ? at : enclosingRule(java, javaLine, source);
         if (at != null) {
           return problemAt(at, plain);
         }
@@ -60,18 +60,18 @@ final class DroolsMessages {
   }
 
   private static boolean quotedAt(RuleSource source, RuleLocator.Location at, String token) {
-    String line = source.files().get(at.file()).split("\r?\n", -1)[at.line() - 1];
+    String line = source.index(at.file()).line(at.line());
     int start = at.column() - 1;
     int end = start + token.length();
     return start > 0 && end < line.length() && line.charAt(start - 1) == '"' && line.charAt(end) == '"';
   }
 
   /** The rule whose building method holds the line: the executable model heads each with "Rule name: …". */
-  private static RuleLocator.Location enclosingRule(String[] javaLines, int javaLine, RuleSource source) {
-    for (int i = javaLine - 1; i >= 0; i--) {
-      int at = javaLines[i].indexOf("Rule name: ");
+  private static RuleLocator.Location enclosingRule(LineIndex java, int javaLine, RuleSource source) {
+    for (int n = javaLine; n >= 1; n--) {
+      int at = java.line(n).indexOf("Rule name: ");
       if (at >= 0) {
-        return RuleLocator.find(source, javaLines[i].substring(at + "Rule name: ".length()).strip());
+        return RuleLocator.find(source, java.line(n).substring(at + "Rule name: ".length()).strip());
       }
     }
     return null;
@@ -89,7 +89,7 @@ final class DroolsMessages {
     if (!name.find() || line == 0) {
       return null;
     }
-    String lineText = source.files().get(file).split("\r?\n", -1)[line - 1];
+    String lineText = source.index(file).line(line);
     int at = lineText.indexOf(expression);
     Matcher type = Pattern.compile("(\\w+)\\s*\\([^()]*$").matcher(lineText.substring(0, at));
     String typeName = type.find() ? type.group(1) : "the fact";
@@ -109,7 +109,7 @@ final class DroolsMessages {
     if (named == null || line == 0) {
       return null;
     }
-    String lineText = source.files().get(file).split("\r?\n", -1)[line - 1];
+    String lineText = source.index(file).line(line);
     int at = lineText.indexOf(expression);
     Matcher constraint = Pattern.compile("\\(\\s*([^()]*" + Pattern.quote(expression) + "[^()]*?)\\s*\\)").matcher(lineText);
     String where = constraint.find() ? " in `" + constraint.group(1).strip() + "`" : "";
@@ -207,13 +207,12 @@ final class DroolsMessages {
     }
     int wanted = undefined.group(2).isBlank() ? 0 : undefined.group(2).split(",").length;
     String call = "new " + undefined.group(1) + "(";
-    for (Map.Entry<String, String> drl : source.drlFiles().entrySet()) {
-      String code = Pattern.compile("//[^\\n]*").matcher(drl.getValue()).replaceAll(m -> " ".repeat(m.group().length()));
+    for (String file : source.drlFiles().keySet()) {
+      LineIndex index = source.index(file);
+      String code = index.code();
       for (int at = code.indexOf(call); at >= 0; at = code.indexOf(call, at + 1)) {
         if (arguments(code, at + call.length()) == wanted) {
-          int line = (int) code.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
-          int column = at - code.lastIndexOf('\n', at - 1);
-          return RuleProblem.error(drl.getKey(), line, column, plainWords(text));
+          return RuleProblem.error(file, index.lineOf(at), index.columnOf(at), plainWords(text));
         }
       }
     }
@@ -255,7 +254,7 @@ final class DroolsMessages {
     List<RuleProblem> result = new ArrayList<>(problems);
     for (String file : source.drlFiles().keySet()) {
       boolean parserFailed = problems.stream().anyMatch(p -> p.file().equals(file) && isParserError(p.message()));
-      RuleProblem typo = parserFailed ? firstTypo(file, source.files().get(file)) : null;
+      RuleProblem typo = parserFailed ? firstTypo(file, source.index(file)) : null;
       if (typo != null) {
         result.removeIf(p -> p.file().equals(file) && (p.line() >= typo.line() || p.line() == 0));
         result.add(typo);
@@ -270,10 +269,9 @@ final class DroolsMessages {
         || message.startsWith("missing ");
   }
 
-  private static RuleProblem firstTypo(String file, String text) {
-    String[] lines = RuleGuard.blankCommentsAndStrings(text).split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      Matcher word = FIRST_WORD.matcher(lines[i]);
+  private static RuleProblem firstTypo(String file, LineIndex text) {
+    for (int i = 0; i < text.lineCount(); i++) {
+      Matcher word = FIRST_WORD.matcher(text.bare(i + 1));
       if (!word.find() || KEYWORDS.contains(word.group(2))) {
         continue;
       }
@@ -366,17 +364,7 @@ final class DroolsMessages {
 
   /** 1-based line of the first occurrence of {@code text} in {@code file}, or 0. */
   static int lineOf(RuleSource source, String file, String text) {
-    String content = source.files().get(file);
-    if (content == null || text.isEmpty()) {
-      return 0;
-    }
-    String[] lines = content.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].contains(text)) {
-        return i + 1;
-      }
-    }
-    return 0;
+    return source.files().containsKey(file) ? source.index(file).firstLineWith(text) : 0;
   }
 
   /** The first line from {@code ruleLine} to the rule's {@code end} that contains {@code token}. */
@@ -385,13 +373,14 @@ final class DroolsMessages {
     if (text == null || ruleLine <= 0) {
       return ruleLine;
     }
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = ruleLine - 1; i < lines.length; i++) {
-      if (i > ruleLine - 1 && lines[i].strip().equals("end")) {
+    LineIndex lines = source.index(file);
+    Pattern word = Pattern.compile("\\b" + Pattern.quote(token) + "\\b");
+    for (int n = ruleLine; n <= lines.lineCount(); n++) {
+      if (n > ruleLine && lines.line(n).strip().equals("end")) {
         break;
       }
-      if (lines[i].matches(".*\\b" + Pattern.quote(token) + "\\b.*")) {
-        return i + 1;
+      if (word.matcher(lines.line(n)).find()) {
+        return n;
       }
     }
     return ruleLine;
@@ -403,11 +392,11 @@ final class DroolsMessages {
     if (file == null || line <= 0 || !files.containsKey(file)) {
       return 0;
     }
-    String[] lines = files.get(file).split("\r?\n", -1);
-    if (line > lines.length) {
+    LineIndex lines = source.index(file);
+    if (line > lines.lineCount()) {
       return 0;
     }
-    String text = lines[line - 1];
+    String text = lines.line(line);
     int at = token == null ? -1 : text.indexOf(token);
     if (at >= 0) {
       return at + 1;

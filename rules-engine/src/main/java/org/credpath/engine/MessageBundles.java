@@ -41,9 +41,11 @@ final class MessageBundles {
 
   /** Language ("" for the base bundle) to key to compiled pattern. */
   private final SortedMap<String, Map<String, Compiled>> bundles;
+  private final KnownCredentials credentials;
 
-  private MessageBundles(SortedMap<String, Map<String, Compiled>> bundles) {
+  private MessageBundles(SortedMap<String, Map<String, Compiled>> bundles, KnownCredentials credentials) {
     this.bundles = bundles;
+    this.credentials = credentials;
   }
 
   /** True for {@code messages.properties} and {@code messages_es.properties}-style paths. */
@@ -51,8 +53,11 @@ final class MessageBundles {
     return FILE.matcher(relative).matches();
   }
 
-  /** Reads and compiles every bundle of {@code source}; a pattern that does not compile is a located problem. */
-  static MessageBundles read(RuleSource source, List<RuleProblem> problems) {
+  /**
+   * Reads and compiles every bundle of {@code source}; a pattern that does not compile is a
+   * located problem. Credentials are written by their labels in {@code credentials}.
+   */
+  static MessageBundles read(RuleSource source, List<RuleProblem> problems, KnownCredentials credentials) {
     SortedMap<String, Map<String, Compiled>> bundles = new TreeMap<>();
     source.files().forEach((path, text) -> {
       Matcher file = FILE.matcher(path);
@@ -71,13 +76,13 @@ final class MessageBundles {
         try {
           compiled.put(key, compile(properties.getProperty(key)));
         } catch (IllegalArgumentException e) {
-          problems.add(RuleProblem.error(path, lineOf(text, key), 1,
+          problems.add(RuleProblem.error(path, lineOf(source.index(path), key), 1,
               "message " + key + " is not a valid pattern: " + e.getMessage()));
         }
       }
       bundles.put(file.group(1) == null ? "" : file.group(1), Collections.unmodifiableMap(compiled));
     });
-    return new MessageBundles(Collections.unmodifiableSortedMap(bundles));
+    return new MessageBundles(Collections.unmodifiableSortedMap(bundles), credentials);
   }
 
   private static Compiled compile(String pattern) {
@@ -96,11 +101,11 @@ final class MessageBundles {
     return new Compiled(new MessageFormat(indexed.toString().replace("'", "''"), Locale.ROOT), List.copyOf(names));
   }
 
-  private static int lineOf(String text, String key) {
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].stripLeading().startsWith(key + "=") || lines[i].stripLeading().startsWith(key + " ")) {
-        return i + 1;
+  private static int lineOf(LineIndex text, String key) {
+    for (int n = 1; n <= text.lineCount(); n++) {
+      String line = text.line(n).stripLeading();
+      if (line.startsWith(key + "=") || line.startsWith(key + " ")) {
+        return n;
       }
     }
     return 0;
@@ -158,7 +163,7 @@ final class MessageBundles {
     } else if (value instanceof Message nested) {
       return render(nested, locale);
     } else if (value instanceof CredentialCode code) {
-      return code.label();
+      return credentials.label(code);
     } else if (value instanceof List<?> list) {
       return list(list, locale);
     } else if (value instanceof Boolean flag) {

@@ -25,9 +25,9 @@ public final class PolicyCatalogue {
   /** Parses the catalogue text, adding a located problem for every malformed line. */
   static PolicyCatalogue parse(String text, List<RuleProblem> problems) {
     SortedMap<String, PolicyEntry> entries = new TreeMap<>();
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
+    LineIndex lines = LineIndex.of(text);
+    for (int i = 0; i < lines.lineCount(); i++) {
+      String line = lines.line(i + 1).strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
@@ -44,7 +44,7 @@ public final class PolicyCatalogue {
         problems.add(RuleProblem.error(RuleSource.CATALOGUE, lineNo, 1,
             "`" + id + "` is not a policy id; use capital letters and digits joined by dashes, such as RHIT-CEU"));
       } else if (!confidence.matches("[HMI]")) {
-        problems.add(RuleProblem.error(RuleSource.CATALOGUE, lineNo, lines[i].indexOf('|') + 3,
+        problems.add(RuleProblem.error(RuleSource.CATALOGUE, lineNo, lines.line(i + 1).indexOf('|') + 3,
             "confidence must be H, M or I, not `" + confidence + "`"));
       } else if (entries.containsKey(id)) {
         problems.add(RuleProblem.error(RuleSource.CATALOGUE, lineNo, 1, "policy id " + id + " is listed twice"));

@@ -35,11 +35,13 @@ final class ResultAssembler {
   private final PolicyCatalogue catalogue;
   private final KnowledgeBaseInfo info;
   private final MessageBundles messages;
+  private final KnownCredentials known;
 
-  ResultAssembler(PolicyCatalogue catalogue, KnowledgeBaseInfo info, MessageBundles messages) {
+  ResultAssembler(PolicyCatalogue catalogue, KnowledgeBaseInfo info, MessageBundles messages, KnownCredentials known) {
     this.catalogue = catalogue;
     this.info = info;
     this.messages = messages;
+    this.known = known;
   }
 
   EvaluationResult assemble(
@@ -63,6 +65,11 @@ final class ResultAssembler {
       String candidateId, Session.Findings findings, Function<Message, String> words) {
     Map<CredentialCode, List<CredentialFinding>> byCode = new TreeMap<>(Comparator.comparing(CredentialCode::name));
     for (CredentialFinding f : findings.credentials()) {
+      if (!known.codes().contains(f.credential())) {
+        // a code built at run time (not a literal the load checks could see), like an uncatalogued policy id
+        throw new EvaluationException(candidateId, null, "a rule gave a status to the credential " + f.credential()
+            + ", which " + KnownCredentials.FILE + " does not list", null);
+      }
       byCode.computeIfAbsent(f.credential(), c -> new ArrayList<>()).add(f);
     }
     List<CredentialResult> results = new ArrayList<>();
@@ -74,7 +81,7 @@ final class ResultAssembler {
       List<String> missing = new ArrayList<>();
       if (chosen.status() == CredentialStatus.NOT_ELIGIBLE) {
         findings.missing().stream()
-            .filter(m -> m.credential() == code)
+            .filter(m -> code.equals(m.credential()))
             .map(m -> Map.entry(m.ruleId(), words.apply(m.text())))
             .sorted(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
             .forEach(m -> {

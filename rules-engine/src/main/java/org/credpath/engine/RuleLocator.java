@@ -2,14 +2,11 @@ package org.credpath.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Finds where each rule is declared in the DRL text, for messages about a rule by name. */
 final class RuleLocator {
-  private static final Pattern RULE = Pattern.compile("^(\\s*)rule\\s+(\"([^\"]*)\"|'([^']*)'|(\\S+))");
-
   /** A rule's name and where its {@code rule} keyword stands. */
   record Location(String file, int line, int column, String name) {}
 
@@ -18,14 +15,9 @@ final class RuleLocator {
   /** Every rule declaration in the source, in file and line order. */
   static List<Location> all(RuleSource source) {
     List<Location> found = new ArrayList<>();
-    for (Map.Entry<String, String> file : source.drlFiles().entrySet()) {
-      String[] lines = file.getValue().split("\r?\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        Matcher m = RULE.matcher(lines[i]);
-        if (m.find()) {
-          String name = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5);
-          found.add(new Location(file.getKey(), i + 1, m.group(1).length() + 1, name));
-        }
+    for (String file : source.drlFiles().keySet()) {
+      for (LineIndex.Rule rule : source.index(file).rules()) {
+        found.add(new Location(file, rule.line(), rule.column(), rule.name()));
       }
     }
     return found;
@@ -39,7 +31,7 @@ final class RuleLocator {
     if (text == null || text.isBlank()) {
       return null;
     }
-    List<Location> found = matches(source, line -> line.indexOf(text));
+    List<Location> found = matches(source, (index, n) -> index.line(n).indexOf(text));
     return found.size() == 1 ? found.get(0) : null;
   }
 
@@ -49,8 +41,8 @@ final class RuleLocator {
    */
   static Location findWord(RuleSource source, String word) {
     Pattern whole = Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])");
-    List<Location> found = matches(source, line -> {
-      Matcher at = whole.matcher(line.replaceFirst("//.*$", ""));
+    List<Location> found = matches(source, (index, n) -> {
+      Matcher at = whole.matcher(index.code(n));
       return at.find() ? at.start() : -1;
     });
     return found.isEmpty() ? null : found.get(0);
@@ -65,9 +57,10 @@ final class RuleLocator {
     if (code.length() < 8) {
       return null;
     }
-    List<Location> found = matches(source, line -> {
-      String drl = squeeze(line.replaceFirst("//.*$", ""));
+    List<Location> found = matches(source, (index, n) -> {
+      String drl = squeeze(index.code(n));
       boolean same = drl.length() >= 8 && (drl.contains(code) || code.contains(drl));
+      String line = index.line(n);
       int column = 0;
       while (same && column < line.length() && Character.isWhitespace(line.charAt(column))) {
         column++;
@@ -81,20 +74,20 @@ final class RuleLocator {
     return text.replaceAll("\\s+", "");
   }
 
-  /** Every line where {@code column} finds something (a 0-based index, or -1), with its rule. */
-  private static List<Location> matches(RuleSource source, java.util.function.ToIntFunction<String> column) {
+  /** A 0-based column where something stands on line {@code n} of a file, or -1. */
+  private interface Column {
+    int at(LineIndex index, int n);
+  }
+
+  /** Every line where {@code column} finds something, with the rule declared last before it. */
+  private static List<Location> matches(RuleSource source, Column column) {
     List<Location> found = new ArrayList<>();
-    for (Map.Entry<String, String> file : source.drlFiles().entrySet()) {
-      String[] lines = file.getValue().split("\r?\n", -1);
-      String rule = null;
-      for (int i = 0; i < lines.length; i++) {
-        Matcher m = RULE.matcher(lines[i]);
-        if (m.find()) {
-          rule = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5);
-        }
-        int at = column.applyAsInt(lines[i]);
+    for (String file : source.drlFiles().keySet()) {
+      LineIndex index = source.index(file);
+      for (int n = 1; n <= index.lineCount(); n++) {
+        int at = column.at(index, n);
         if (at >= 0) {
-          found.add(new Location(file.getKey(), i + 1, at + 1, rule));
+          found.add(new Location(file, n, at + 1, index.ruleAt(n)));
         }
       }
     }

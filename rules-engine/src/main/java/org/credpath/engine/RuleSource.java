@@ -29,7 +29,8 @@ import org.credpath.model.error.RulesException;
 /**
  * The files of one knowledge base, read into memory once: {@code .drl} rule files (in any
  * sub-folder), the policy catalogue {@code policies.txt}, {@code kb.properties} (name and
- * version), the message bundles {@code messages*.properties}, the numbers in
+ * version), the credentials it knows {@code credentials.properties}, the message bundles
+ * {@code messages*.properties}, the numbers in
  * {@code thresholds/*.properties} and {@code data/*.csv}. Other files are ignored, so a rules folder may hold notes.
  *
  * <p>Immutable and thread-safe. Reading never compiles anything; see {@link CredpathEngine#load}.
@@ -42,6 +43,7 @@ public final class RuleSource {
 
   private final String origin;
   private final SortedMap<String, String> files;
+  private final Map<String, LineIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
 
   private RuleSource(String origin, SortedMap<String, String> files) {
     this.origin = origin;
@@ -129,6 +131,7 @@ public final class RuleSource {
         || relative.equals(PROPERTIES)
         || MessageBundles.isBundle(relative)
         || ThresholdFiles.isThresholds(relative)
+        || KnownCredentials.isCredentials(relative)
         || (relative.startsWith("data/") && relative.endsWith(".csv"));
   }
 
@@ -140,6 +143,11 @@ public final class RuleSource {
   /** Every file by its path relative to the root, sorted. */
   public SortedMap<String, String> files() {
     return files;
+  }
+
+  /** The lines of one file, indexed once and shared by every scanner (an empty text for a file that is not there). */
+  LineIndex index(String path) {
+    return indexes.computeIfAbsent(path, p -> LineIndex.of(files.get(p)));
   }
 
   /** The {@code .drl} files only, sorted by path. */

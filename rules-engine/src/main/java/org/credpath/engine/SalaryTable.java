@@ -36,20 +36,20 @@ final class SalaryTable {
       return new SalaryTable(Map.of(), null, 0, null);
     }
     Map<String, Row> states = new HashMap<>();
-    String[] lines = byState.split("\r?\n");
-    for (int i = 1; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
+    LineIndex lines = kb.index(BY_STATE);
+    for (int n = 2; n <= lines.lineCount(); n++) {
+      if (lines.line(n).isBlank()) {
         continue;
       }
-      String[] cells = lines[i].split(",");
-      Row row = row(cells, 2, BY_STATE, i + 1, problems);
+      String[] cells = lines.line(n).split(",");
+      Row row = row(cells, 2, BY_STATE, n, problems);
       if (row != null) {
         states.put(cells[0].strip(), row);
       }
     }
     // national: year,source,median,p10,p90
-    String[] nationalLines = national.split("\r?\n");
-    String[] cells = nationalLines.length > 1 ? nationalLines[1].split(",") : new String[0];
+    String second = kb.index(NATIONAL).line(2);
+    String[] cells = second.isEmpty() ? new String[0] : second.split(",");
     Row nationalRow = row(cells, 2, NATIONAL, 2, problems);
     int year = 0;
     try {

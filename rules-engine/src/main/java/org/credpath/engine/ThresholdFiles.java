@@ -36,14 +36,14 @@ final class ThresholdFiles {
     source.files().forEach((path, text) -> {
       Matcher file = FILE.matcher(path);
       if (file.matches()) {
-        define(file.group(1), path, text, defined, problems);
+        define(file.group(1), path, source.index(path), defined, problems);
       }
     });
     Map<String, Boolean> read = new TreeMap<>();
     source.drlFiles().forEach((path, text) -> {
-      String[] lines = text.split("\r?\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        Matcher call = READ.matcher(lines[i]);
+      LineIndex lines = source.index(path);
+      for (int i = 0; i < lines.lineCount(); i++) {
+        Matcher call = READ.matcher(lines.code(i + 1));
         while (call.find()) {
           String name = call.group(2);
           read.put(name, true);
@@ -70,22 +70,22 @@ final class ThresholdFiles {
     return new Thresholds(values);
   }
 
-  private static void define(String prefix, String path, String text, Map<String, Defined> defined,
+  private static void define(String prefix, String path, LineIndex text, Map<String, Defined> defined,
       List<RuleProblem> problems) {
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
+    for (int i = 0; i < text.lineCount(); i++) {
+      String raw = text.line(i + 1);
+      String line = raw.strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      int eq = lines[i].indexOf('=');
+      int eq = raw.indexOf('=');
       if (eq < 0) {
         problems.add(RuleProblem.error(path, i + 1, 1, "write `key=value` (such as `cycle.years=2`)"));
         continue;
       }
-      String key = lines[i].substring(0, eq).strip();
-      String value = lines[i].substring(eq + 1).strip();
-      int valueColumn = eq + 2 + (lines[i].substring(eq + 1).length() - lines[i].substring(eq + 1).stripLeading().length());
+      String key = raw.substring(0, eq).strip();
+      String value = raw.substring(eq + 1).strip();
+      int valueColumn = eq + 2 + (raw.substring(eq + 1).length() - raw.substring(eq + 1).stripLeading().length());
       String name = prefix + "." + key;
       if (defined.containsKey(name)) {
         problems.add(RuleProblem.error(path, i + 1, 1, "`" + key + "` is set twice; the first is on line "

@@ -62,7 +62,7 @@ final class RenewalOracle {
     held(ahima, CredentialCode.RHIA).ifPresent(rhia -> held(ahima, CredentialCode.RHIT).ifPresent(rhit ->
         supersededOn.put(CredentialCode.RHIT, later(rhia.earnedOn(), rhit.earnedOn()))));
     held(ahima, CredentialCode.CCA).ifPresent(cca ->
-        ahima.stream().filter(c -> c.code() == CredentialCode.CCS || c.code() == CredentialCode.CCS_P)
+        ahima.stream().filter(c -> c.code().equals(CredentialCode.CCS) || c.code().equals(CredentialCode.CCS_P))
             .map(HeldCredential::earnedOn).min(Comparator.naturalOrder())
             .ifPresent(d -> supersededOn.put(CredentialCode.CCA, later(d, cca.earnedOn()))));
     LocalDate anchor = ahima.stream().map(HeldCredential::cycleStart).filter(d -> d != null)
@@ -274,6 +274,6 @@ final class RenewalOracle {
   }
 
   private static Optional<HeldCredential> held(List<HeldCredential> credentials, CredentialCode code) {
-    return credentials.stream().filter(c -> c.code() == code).findFirst();
+    return credentials.stream().filter(c -> c.code().equals(code)).findFirst();
   }
 }

@@ -49,7 +49,7 @@ class ProfileRulesTest {
             new HeldCredential(CredentialCode.RHIT, LocalDate.of(2021, 1, 1), null)),
         List.of(new CeuActivity(LocalDate.of(2026, 12, 1), 5, CeProvider.AHIMA, true, false)), null, false);
 
-    List<FieldProblem> problems = ProfileValidator.problems(profile, LocalDate.of(2026, 11, 22));
+    List<FieldProblem> problems = ProfileValidator.problems(profile, LocalDate.of(2026, 11, 22), org.credpath.model.profile.CredentialCode.builtIn());
 
     assertThat(problems).extracting(FieldProblem::path)
         .containsExactly("$.credentials[1].code", "$.continuingEducation[0].date");

@@ -77,7 +77,7 @@ public final class ScenarioReader {
     if (!root.path("expect").isObject()) {
       throw new ScenarioFormatException(file, "`expect` must be an object");
     }
-    ProfileDecoder.Decoded decoded = ProfileDecoder.decode(root.get("profile"), asOf);
+    ProfileDecoder.Decoded decoded = ProfileDecoder.decode(root.get("profile"));
     if (!decoded.ok()) {
       throw new ScenarioFormatException(file, "profile" + decoded.error().path().substring(1) + " "
           + decoded.error().message());

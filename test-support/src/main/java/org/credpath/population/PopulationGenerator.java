@@ -106,7 +106,7 @@ public final class PopulationGenerator {
     List<CredentialCode> goals = new ArrayList<>();
     int goalCount = random.nextInt(3);
     for (int i = 0; i < goalCount; i++) {
-      CredentialCode goal = pick(CredentialCode.values());
+      CredentialCode goal = pick(CredentialCode.builtIn().toArray(CredentialCode[]::new));
       if (!goals.contains(goal)) {
         goals.add(goal);
       }

@@ -35,7 +35,7 @@ public record AhimaChain(LocalDate chainFrom, AhimaRequirement requirement) {
       boolean laterChain = freshStarts.stream().map(LocalDate.class::cast)
           .anyMatch(s -> (first.chainFrom() == null || s.isAfter(first.chainFrom())) && !s.isAfter(member.from()));
       if (first.inChainOf(member.from()) && !laterChain) {
-        requirements.stream().map(CeuRequirement.class::cast).filter(r -> r.credential() == member.credential())
+        requirements.stream().map(CeuRequirement.class::cast).filter(r -> r.credential().equals(member.credential()))
             .forEach(chosen::add);
       }
     }

@@ -14,6 +14,6 @@ public record CeuRequirement(CredentialCode credential, int ceus, String policyI
 
   /** A requirement whose cycle policy is RHIT-CYCLE for RHIT (its own id) and the shared AHIMA-CYCLE otherwise. */
   public CeuRequirement(CredentialCode credential, int ceus, String policyId) {
-    this(credential, ceus, policyId, credential == CredentialCode.RHIT ? "RHIT-CYCLE" : "AHIMA-CYCLE");
+    this(credential, ceus, policyId, CredentialCode.RHIT.equals(credential) ? "RHIT-CYCLE" : "AHIMA-CYCLE");
   }
 }
