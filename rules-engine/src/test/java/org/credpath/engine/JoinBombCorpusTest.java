@@ -163,7 +163,7 @@ class JoinBombCorpusTest {
           ExperienceKind.CODING, ExperienceKind.INFORMATION_SYSTEMS)));
     }
     return new CandidateProfile(id, "NY", HighSchool.DIPLOMA, null, jobs, null, ceus,
-        entries > 1 ? List.of(CredentialCode.values()) : List.of(CredentialCode.RHIT), false);
+        entries > 1 ? CredentialCode.builtIn() : List.of(CredentialCode.RHIT), false);
   }
 
   private static String repeat(String line, int times) {
