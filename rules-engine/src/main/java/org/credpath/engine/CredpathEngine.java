@@ -40,20 +40,22 @@ public final class CredpathEngine {
   private final MessageBundles messages;
   private final Thresholds thresholds;
   private final EvaluationLimits limits;
+  private final CompiledAt compiledAt;
 
   private CredpathEngine(
       KieBase kieBase, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
       List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
-      Thresholds thresholds) {
+      Thresholds thresholds, CompiledAt compiledAt) {
     this(kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), source, catalogue, info,
-        warnings, salaries, messages, thresholds, EvaluationLimits.DEFAULT);
+        warnings, salaries, messages, thresholds, EvaluationLimits.DEFAULT, compiledAt);
   }
 
   private CredpathEngine(
       KieBase kieBase, KieSessionsPool sessions, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
       List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
-      Thresholds thresholds, EvaluationLimits limits) {
+      Thresholds thresholds, EvaluationLimits limits, CompiledAt compiledAt) {
     this.kieBase = kieBase;
+    this.compiledAt = compiledAt;
     this.sessions = sessions;
     this.limits = limits;
     this.source = source;
@@ -74,7 +76,8 @@ public final class CredpathEngine {
    */
   public CredpathEngine withLimits(EvaluationLimits newLimits) {
     Objects.requireNonNull(newLimits, "newLimits");
-    return new CredpathEngine(kieBase, sessions, source, catalogue, info, warnings, salaries, messages, thresholds, newLimits);
+    return new CredpathEngine(kieBase, sessions, source, catalogue, info, warnings, salaries, messages, thresholds, newLimits,
+        compiledAt);
   }
 
   /** The per-evaluation limits in force. */
@@ -99,7 +102,9 @@ public final class CredpathEngine {
   /**
    * Like {@link #load(RuleSource)}, keeping compiled rules in {@code cacheDir} (null: no cache).
    * A second load of the same files skips compiling and the smoke run, which were done before the
-   * entry was written, but not the bytecode check; any edit to the files gives a new entry.
+   * entry was written, but not the bytecode check; any edit to the files gives a new entry. The
+   * built-in rules need no cache: their classes were compiled when credpath was built
+   * ({@link BuildTimeRules}) and are checked the same way (see {@link #compiledAt()}).
    */
   public static CredpathEngine load(RuleSource source, java.nio.file.Path cacheDir) {
     Objects.requireNonNull(source, "source");
@@ -116,29 +121,19 @@ public final class CredpathEngine {
     }
     List<RuleProblem> warnings = new ArrayList<>(RuleLint.check(source));
     CompiledRulesCache cache = cacheDir == null ? null : new CompiledRulesCache(cacheDir);
-    CompiledRules cached = cache == null ? null : cache.read(info.sha256());
-    if (cached != null && !RuleBytecodeCheck.refusals(cached).isEmpty()) {
-      // A cached entry is only ever written after passing; one that fails now was tampered with.
-      // It is never loaded: the rules are compiled from their files again, and the entry replaced.
-      cached = null;
-    }
-    CompiledRules compiled = cached != null ? cached : DrlCompiler.compile(source, warnings);
-    // Nothing generated from the folder is loaded, let alone run, before every class has passed.
-    List<RuleProblem> refused = cached != null ? List.of() : RuleBytecodeCheck.check(compiled, source);
-    if (!refused.isEmpty()) {
-      throw new RulesException(refused);
-    }
+    CheckedRules checked = CheckedRules.find(source, info.sha256(), cache, warnings);
     KieBase kieBase;
     try {
-      kieBase = compiled.newKieBase();
+      kieBase = checked.rules().newKieBase();
     } catch (StackOverflowError | OutOfMemoryError e) {
       throw new RulesException(List.of(DrlCompiler.tooComplex(e, source)));
     } catch (RuntimeException | LinkageError e) {
       throw new RulesException(List.of(DroolsMessages.fromThrowable(e, source)), e);
     }
-    CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, warnings, salaries, messages, thresholds);
-    if (cached != null) {
-      // The entry was written only after these very classes passed the smoke run.
+    CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, warnings, salaries, messages,
+        thresholds, checked.compiledAt());
+    if (checked.compiledAt() != CompiledAt.LOAD) {
+      // Stored classes were written only after these very classes passed the smoke run.
       return engine;
     }
     CredpathEngine smoke = engine.withLimits(EvaluationLimits.SMOKE);
@@ -147,7 +142,7 @@ public final class CredpathEngine {
       throw new RulesException(List.of(runtimeProblem));
     }
     if (cache != null) {
-      cache.write(info.sha256(), compiled);
+      cache.write(info.sha256(), checked.rules());
     }
     return engine;
   }
@@ -235,6 +230,11 @@ public final class CredpathEngine {
   /** Compiler and style warnings; the rules loaded despite them. */
   public List<RuleProblem> warnings() {
     return warnings;
+  }
+
+  /** When these rules were compiled: at build time (built-in), by an earlier load (cache), or by this load. */
+  public CompiledAt compiledAt() {
+    return compiledAt;
   }
 
   /** The files the engine was built from. */

@@ -42,10 +42,16 @@ public final class RuleSource {
 
   private final String origin;
   private final SortedMap<String, String> files;
+  private final URL compiledAhead;
 
-  private RuleSource(String origin, SortedMap<String, String> files) {
+  private RuleSource(String origin, SortedMap<String, String> files, URL compiledAhead) {
     this.origin = origin;
     this.files = Collections.unmodifiableSortedMap(files);
+    this.compiledAhead = compiledAhead;
+  }
+
+  private RuleSource(String origin, SortedMap<String, String> files) {
+    this(origin, files, null);
   }
 
   /** Reads a rules directory, such as an edited copy of the built-in knowledge base. */
@@ -59,23 +65,26 @@ public final class RuleSource {
 
   /**
    * Reads a knowledge base packaged on the class path under {@code root}, in a jar or a folder.
-   * {@code root} must contain {@value #PROPERTIES}.
+   * {@code root} must contain {@value #PROPERTIES}. When the build compiled these rules ahead
+   * ({@link BuildTimeRules}, resource {@code root + ".compiled-rules"}), loading uses those classes
+   * instead of compiling, provided they were built from exactly these files and pass the check.
    */
   public static RuleSource classpath(String root, ClassLoader loader) {
     URL marker = loader.getResource(root + "/" + PROPERTIES);
     if (marker == null) {
       throw new IllegalStateException("no knowledge base on the class path at " + root);
     }
+    URL compiled = loader.getResource(BuildTimeRules.resourceFor(root));
     try {
       URI uri = marker.toURI();
       if ("jar".equals(uri.getScheme())) {
         // A private zip view of the jar: newFileSystem(Path) never clashes with other open views.
         Path jar = Path.of(((JarURLConnection) marker.openConnection()).getJarFileURL().toURI());
         try (FileSystem zip = FileSystems.newFileSystem(jar)) {
-          return new RuleSource("built-in", readTree(zip.getPath(root), root));
+          return new RuleSource("built-in", readTree(zip.getPath(root), root), compiled);
         }
       }
-      return new RuleSource("built-in", readTree(Path.of(uri).getParent(), root));
+      return new RuleSource("built-in", readTree(Path.of(uri).getParent(), root), compiled);
     } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException("cannot read the built-in knowledge base at " + root, e);
     }
@@ -130,6 +139,11 @@ public final class RuleSource {
         || MessageBundles.isBundle(relative)
         || ThresholdFiles.isThresholds(relative)
         || (relative.startsWith("data/") && relative.endsWith(".csv"));
+  }
+
+  /** The classes compiled from these files at build time, unverified; null for a folder or when none were built. */
+  URL compiledAhead() {
+    return compiledAhead;
   }
 
   /** Where the rules came from: a directory path, or {@code built-in}. */
