@@ -40,9 +40,9 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {
         "",
         "Examples:",
-        "  credpath evaluate examples/profiles.json",
-        "  credpath evaluate --as-of 2026-11-22 --format ndjson profiles.ndjson --output results.ndjson",
-        "  cat profiles.ndjson | credpath evaluate --rules my-rules/ -"},
+        "  bin/credpath evaluate examples/profiles.json",
+        "  bin/credpath evaluate --as-of 2026-11-22 --format ndjson profiles.ndjson --output results.ndjson",
+        "  cat profiles.ndjson | bin/credpath evaluate --rules my-rules/ -"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:all records evaluated",
