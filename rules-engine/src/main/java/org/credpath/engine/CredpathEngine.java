@@ -108,6 +108,7 @@ public final class CredpathEngine {
    */
   public static CredpathEngine load(RuleSource source, java.nio.file.Path cacheDir) {
     Objects.requireNonNull(source, "source");
+    var ahead = CheckedRules.startAhead(source); // checked meanwhile on another thread; nothing defined
     List<RuleProblem> problems = new ArrayList<>();
     KnowledgeBaseInfo info = KnowledgeBaseChecks.info(source, problems);
     PolicyCatalogue catalogue = KnowledgeBaseChecks.catalogue(source, problems);
@@ -121,7 +122,7 @@ public final class CredpathEngine {
     }
     List<RuleProblem> warnings = new ArrayList<>(RuleLint.check(source));
     CompiledRulesCache cache = cacheDir == null ? null : new CompiledRulesCache(cacheDir);
-    CheckedRules checked = CheckedRules.find(source, info.sha256(), cache, warnings);
+    CheckedRules checked = CheckedRules.find(source, info.sha256(), cache, warnings, ahead);
     KieBase kieBase;
     try {
       kieBase = checked.rules().newKieBase();

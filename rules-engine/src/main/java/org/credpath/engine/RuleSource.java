@@ -43,6 +43,8 @@ public final class RuleSource {
   private final String origin;
   private final SortedMap<String, String> files;
   private final URL compiledAhead;
+  /** {@link #sha256()}, computed on first use: the files never change. */
+  private volatile String sha256;
 
   private RuleSource(String origin, SortedMap<String, String> files, URL compiledAhead) {
     this.origin = origin;
@@ -169,6 +171,15 @@ public final class RuleSource {
 
   /** SHA-256 over every path and content, so that any edit changes it. */
   public String sha256() {
+    String known = sha256;
+    if (known == null) {
+      known = digest();
+      sha256 = known;
+    }
+    return known;
+  }
+
+  private String digest() {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       files.forEach((path, text) -> {

@@ -29,7 +29,7 @@ class BuiltAheadTest {
     assertThat(ahead.warnings()).isEqualTo(compiled.warnings());
 
     PopulationGenerator generator = new PopulationGenerator(20261124L);
-    for (int i = 0; i < 1_000; i++) {
+    for (int i = 0; i < 500; i++) {
       Sample s = generator.sample(i);
       assertThat(ahead.evaluate(s.profile(), s.asOf())).as(s.profile().id()).isEqualTo(compiled.evaluate(s.profile(), s.asOf()));
       if (i % 10 == 0) {
