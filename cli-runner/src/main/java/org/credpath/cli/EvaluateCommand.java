@@ -100,6 +100,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be 1 or more");
     }
+    JsonWarmUp.start(); // on another core while the rules load
     CredpathEngine engine = RulesLoader.load(rules, err);
     if (engine == null) {
       return ExitCode.RULES_ERROR;

@@ -16,7 +16,8 @@ import org.credpath.model.error.RulesException;
  * service compiles nothing. The build (rules-kb's {@code process-classes} phase) runs
  * {@link #main} on the knowledge-base folder: it loads the rules exactly as a run-time load does
  * (text guard, compile to the executable model, {@link RuleBytecodeCheck}, smoke run) and writes
- * the checked class bytes next to the folder, as {@code <folder>.compiled-rules}, in the
+ * the checked class bytes next to the folder, as {@code <folder>.compiled-rules} (and the list of
+ * its files as {@code <folder>.files}, so a start reads them by name), in the
  * compiled-rules cache's entry format, whose header is the manifest: the SHA-256 of every rule,
  * catalogue, message and threshold file the classes came from, and the compile format (Drools
  * version).
@@ -32,8 +33,15 @@ public final class BuildTimeRules {
 
   private BuildTimeRules() {}
 
+  /** Appended to the folder name to name the list of its files, one relative path a line. */
+  public static final String INDEX_SUFFIX = ".files";
+
   static String resourceFor(String root) {
     return root + SUFFIX;
+  }
+
+  static String indexFor(String root) {
+    return root + INDEX_SUFFIX;
   }
 
   /** The classes built for exactly {@code source}'s files, unchecked; null when none or stale. */
@@ -62,6 +70,7 @@ public final class BuildTimeRules {
     if (Files.isRegularFile(output)) {
       try (InputStream in = Files.newInputStream(output)) {
         if (CompiledRulesCache.readEntry(in, sha256) != null) {
+          writeIndex(source, folder, output);
           return false;
         }
       }
@@ -83,6 +92,7 @@ public final class BuildTimeRules {
         throw new IOException("the compiled rules could not be written under " + staging);
       }
       Files.move(entry, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      writeIndex(source, folder, output);
     } finally {
       try (var left = Files.list(staging)) {
         for (Path p : (Iterable<Path>) left::iterator) {
@@ -92,6 +102,15 @@ public final class BuildTimeRules {
       Files.deleteIfExists(staging);
     }
     return true;
+  }
+
+  /** The list of the folder's files beside the classes, so that a start reads them by name instead of walking the jar. */
+  private static void writeIndex(RuleSource source, Path folder, Path output) throws IOException {
+    Path index = output.resolveSibling(folder.getFileName() + INDEX_SUFFIX);
+    String listed = String.join("\n", source.files().keySet()) + "\n";
+    if (!Files.isRegularFile(index) || !Files.readString(index).equals(listed)) {
+      Files.writeString(index, listed);
+    }
   }
 
   /** {@code BuildTimeRules <rules folder> <output file>}: the build step; exit 1 with located problems. */

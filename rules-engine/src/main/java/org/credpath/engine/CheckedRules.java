@@ -41,6 +41,14 @@ record CheckedRules(CompiledRules rules, CompiledAt compiledAt) {
       // It is never loaded: the rules are compiled from their files again, and the entry replaced.
       return new CheckedRules(cached, CompiledAt.CACHE);
     }
+    if (source.compiledAhead() != null) {
+      // The text guard was skipped for files whose classes were built ahead (the build ran it on
+      // exactly these files); those classes cannot be used, so the files are compiled: guard first.
+      List<RuleProblem> guarded = RuleGuard.check(source);
+      if (!guarded.isEmpty()) {
+        throw new RulesException(DroolsMessages.tidy(guarded));
+      }
+    }
     CompiledRules compiled = DrlCompiler.compile(source, warnings);
     // Nothing generated from the folder is loaded, let alone run, before every class has passed.
     List<RuleProblem> refused = RuleBytecodeCheck.check(compiled, source);

@@ -113,7 +113,9 @@ public final class CredpathEngine {
     KnowledgeBaseInfo info = KnowledgeBaseChecks.info(source, problems);
     PolicyCatalogue catalogue = KnowledgeBaseChecks.catalogue(source, problems);
     KnowledgeBaseChecks.ruleNames(source, catalogue, problems);
-    problems.addAll(RuleGuard.check(source));
+    if (source.compiledAhead() == null) {
+      problems.addAll(RuleGuard.check(source)); // else only if those classes cannot be used (CheckedRules)
+    }
     SalaryTable salaries = SalaryTable.read(source, problems);
     MessageBundles messages = MessageBundles.read(source, problems);
     Thresholds thresholds = ThresholdFiles.read(source, problems);

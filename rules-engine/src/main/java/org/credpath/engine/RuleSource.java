@@ -1,6 +1,7 @@
 package org.credpath.engine;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URI;
@@ -77,7 +78,12 @@ public final class RuleSource {
       throw new IllegalStateException("no knowledge base on the class path at " + root);
     }
     URL compiled = loader.getResource(BuildTimeRules.resourceFor(root));
+    URL index = loader.getResource(BuildTimeRules.indexFor(root));
     try {
+      if (index != null) {
+        // The build listed the files: read each by name, never walking the (shaded, large) jar.
+        return new RuleSource("built-in", readListed(loader, root, index), compiled);
+      }
       URI uri = marker.toURI();
       if ("jar".equals(uri.getScheme())) {
         // A private zip view of the jar: newFileSystem(Path) never clashes with other open views.
@@ -130,6 +136,31 @@ public final class RuleSource {
     return files;
   }
 
+  private static SortedMap<String, String> readListed(ClassLoader loader, String root, URL index) throws IOException {
+    SortedMap<String, String> files = new TreeMap<>();
+    List<RuleProblem> problems = new ArrayList<>();
+    String list;
+    try (InputStream in = index.openStream()) {
+      list = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    for (String relative : list.lines().filter(l -> !l.isBlank()).toList()) {
+      try (InputStream in = loader.getResourceAsStream(root + "/" + relative)) {
+        if (in == null || !isKnowledgeBaseFile(relative)) {
+          problems.add(RuleProblem.error(relative, 0, 0, "is listed in " + BuildTimeRules.indexFor(root)
+              + " but is not a knowledge-base file on the class path; rebuild credpath"));
+        } else {
+          files.put(relative, decode(in.readAllBytes()));
+        }
+      } catch (CharacterCodingException e) {
+        problems.add(RuleProblem.error(relative, 0, 0, "is not valid UTF-8 text; save it as UTF-8"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RulesException(problems);
+    }
+    return files;
+  }
+
   private static String decode(byte[] bytes) throws CharacterCodingException {
     return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
   }
@@ -173,8 +204,13 @@ public final class RuleSource {
   public String sha256() {
     String known = sha256;
     if (known == null) {
-      known = digest();
-      sha256 = known;
+      synchronized (this) { // computed once even when the load's two threads ask at the same time
+        known = sha256;
+        if (known == null) {
+          known = digest();
+          sha256 = known;
+        }
+      }
     }
     return known;
   }

@@ -102,6 +102,36 @@ class BuildTimeRulesTest {
   }
 
   @Test
+  void theBuildListsTheFiles_andAStartReadsThoseByName() throws IOException {
+    assertThat(Files.readAllLines(classpath.resolve("kb" + BuildTimeRules.INDEX_SUFFIX)))
+        .containsExactly("cahims.drl", "kb.properties", "policies.txt");
+    Files.writeString(kb.resolve("notes.drl"), "not even DRL: never read, as it is not listed");
+
+    assertThat(onTheClassPath().files()).containsOnlyKeys("cahims.drl", "kb.properties", "policies.txt");
+    assertThat(CredpathEngine.load(onTheClassPath()).compiledAt()).isEqualTo(CompiledAt.BUILD);
+  }
+
+  @Test
+  void staleBuiltClasses_fallBackToTheFullDoor_textGuardFirst() throws IOException {
+    Path marker = classpath.resolve("created-by-an-edited-rule");
+    Path drl = kb.resolve("cahims.drl");
+    Files.writeString(drl, Files.readString(drl) + """
+
+        rule "T-HS: edited in"
+        when
+            Candidate()
+        then
+            System.exit( 3 ); java.nio.file.Files.createFile( java.nio.file.Path.of( "%s" ) );
+        end
+        """.formatted(marker));
+
+    assertThatThrownBy(() -> CredpathEngine.load(onTheClassPath()))
+        .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems())
+            .allSatisfy(p -> assertThat(p.file()).isEqualTo("cahims.drl")).anySatisfy(p -> assertThat(p.line()).isPositive()));
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
   void damagedBuiltClasses_areIgnored() throws IOException {
     Files.writeString(built, "not compiled rules");
 
@@ -121,7 +151,7 @@ class BuildTimeRulesTest {
             }));
     assertThat(other).doesNotExist();
     try (var left = Files.list(classpath)) {
-      assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("kb", "kb" + BuildTimeRules.SUFFIX);
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("kb", "kb" + BuildTimeRules.SUFFIX, "kb" + BuildTimeRules.INDEX_SUFFIX);
     }
   }
 }
