@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,9 @@ public final class ColdStartBench implements Callable<Integer> {
     }
     out.println("JVM flags: baseline and java -jar: none (the JDK's defaults); bin/credpath: " + launcherFlags(launcher, evaluate));
     out.flush();
+    try (var left = Files.walk(work)) {
+      left.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
     return 0;
   }
 

@@ -98,10 +98,12 @@ class LauncherPackagedTest {
 
   record Result(int code, String out, String err) {}
 
-  private static Result run(Path cwd, Map<String, String> env, String... command) throws Exception {
+  private Result run(Path cwd, Map<String, String> env, String... command) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
     builder.environment().remove("JAVA_OPTS");
     builder.environment().put("CREDPATH_CACHE", "off");
+    // Should the built archive be unusable, an archive made on first use goes here, never to ~/.cache.
+    builder.environment().put("CREDPATH_CDS_DIR", dir.resolve("cds-first-use").toString());
     builder.environment().putAll(env);
     Process p = builder.start();
     p.getOutputStream().close();
