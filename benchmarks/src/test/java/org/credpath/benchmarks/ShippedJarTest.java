@@ -14,13 +14,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped CLI carries no benchmark code: no second, hand-written policy, no generator. Reads
- * wherever the reactor resolved cli-runner from: its classes folder under {@code test}, the shaded
- * {@code credpath.jar} under {@code verify}.
+ * wherever the reactor resolved cli-runner from (its classes folder under {@code test}, its plain
+ * jar under {@code verify}) and, once {@code package} has made it, the shaded
+ * {@code cli-runner/target/credpath.jar} that users run.
  */
 class ShippedJarTest {
   @Test
   void cliArtifact_hasNoBenchOrGeneratorClasses() throws IOException, URISyntaxException {
-    Path cli = Path.of(CredpathCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    assertNoBenchCode(Path.of(CredpathCli.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+    Path shipped = Path.of("../cli-runner/target/credpath.jar");
+    if (Files.exists(shipped)) {
+      assertNoBenchCode(shipped);
+    }
+  }
+
+  private static void assertNoBenchCode(Path cli) throws IOException {
     List<String> entries;
     if (Files.isDirectory(cli)) {
       try (Stream<Path> files = Files.walk(cli)) {

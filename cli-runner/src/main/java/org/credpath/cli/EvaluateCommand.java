@@ -41,9 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {
         "",
         "Examples:",
-        "  credpath evaluate examples/profiles.json",
-        "  credpath evaluate --as-of 2026-11-22 --format ndjson profiles.ndjson --output results.ndjson",
-        "  cat profiles.ndjson | credpath evaluate --rules my-rules/ -"},
+        "  bin/credpath evaluate examples/profiles.json",
+        "  bin/credpath evaluate --as-of 2026-11-22 --format ndjson profiles.ndjson --output results.ndjson",
+        "  cat profiles.ndjson | bin/credpath evaluate --rules my-rules/ -"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:all records evaluated",
@@ -105,6 +105,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be 1 or more");
     }
+    JsonWarmUp.start(); // on another core while the rules load
     CredpathEngine engine = RulesLoader.load(rules, err);
     if (engine == null) {
       return ExitCode.RULES_ERROR;

@@ -27,8 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {
         "",
         "Examples:",
-        "  credpath serve",
-        "  credpath serve --port 9090 --rules my-rules/ --reload"},
+        "  bin/credpath serve",
+        "  bin/credpath serve --port 9090 --rules my-rules/ --reload"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:stopped",

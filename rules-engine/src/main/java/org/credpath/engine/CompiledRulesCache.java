@@ -39,7 +39,7 @@ final class CompiledRulesCache {
     this.dir = dir;
   }
 
-  private Path entry(String sha256) {
+  Path entry(String sha256) {
     return dir.resolve(sha256 + "-" + FORMAT + ".rules");
   }
 
@@ -49,8 +49,20 @@ final class CompiledRulesCache {
     if (!Files.isRegularFile(file)) {
       return null;
     }
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        DataInputStream data = new DataInputStream(in)) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return readEntry(in, sha256);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Reads one entry (the cache's, or the one built ahead into a jar by {@link BuildTimeRules}):
+   * null unless it was written for exactly {@code sha256} and {@link #FORMAT}, and is whole. Loads
+   * nothing; the caller checks the classes before defining any.
+   */
+  static CompiledRules readEntry(InputStream stream, String sha256) {
+    try (DataInputStream data = new DataInputStream(new BufferedInputStream(stream, 1 << 16))) {
       if (!data.readUTF().equals(MAGIC) || !data.readUTF().equals(FORMAT) || !data.readUTF().equals(sha256)) {
         return null;
       }
@@ -78,21 +90,27 @@ final class CompiledRulesCache {
     try {
       Files.createDirectories(dir);
       Path temp = Files.createTempFile(dir, "rules", ".tmp");
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
-          DataOutputStream data = new DataOutputStream(out)) {
-        data.writeUTF(MAGIC);
-        data.writeUTF(FORMAT);
-        data.writeUTF(sha256);
-        data.writeInt(rules.classes().size());
-        for (Map.Entry<String, byte[]> c : rules.classes().entrySet()) {
-          data.writeUTF(c.getKey());
-          data.writeInt(c.getValue().length);
-          data.write(c.getValue());
-        }
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        writeEntry(out, sha256, rules);
       }
       Files.move(temp, entry(sha256), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
       // The cache is an optimisation: never fail a load because it cannot be written.
     }
+  }
+
+  /** Writes one entry: header (magic, {@link #FORMAT}, the rule files' SHA-256), then every class. */
+  static void writeEntry(OutputStream stream, String sha256, CompiledRules rules) throws IOException {
+    DataOutputStream data = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16));
+    data.writeUTF(MAGIC);
+    data.writeUTF(FORMAT);
+    data.writeUTF(sha256);
+    data.writeInt(rules.classes().size());
+    for (Map.Entry<String, byte[]> c : rules.classes().entrySet()) {
+      data.writeUTF(c.getKey());
+      data.writeInt(c.getValue().length);
+      data.write(c.getValue());
+    }
+    data.flush();
   }
 }

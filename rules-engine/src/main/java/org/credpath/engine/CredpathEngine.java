@@ -41,20 +41,22 @@ public final class CredpathEngine {
   private final Thresholds thresholds;
   private final KnownCredentials credentials;
   private final EvaluationLimits limits;
+  private final CompiledAt compiledAt;
 
   private CredpathEngine(
       KieBase kieBase, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
       List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
-      Thresholds thresholds, KnownCredentials credentials) {
+      Thresholds thresholds, KnownCredentials credentials, CompiledAt compiledAt) {
     this(kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), source, catalogue, info,
-        warnings, salaries, messages, thresholds, credentials, EvaluationLimits.configured());
+        warnings, salaries, messages, thresholds, credentials, EvaluationLimits.configured(), compiledAt);
   }
 
   private CredpathEngine(
       KieBase kieBase, KieSessionsPool sessions, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
       List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
-      Thresholds thresholds, KnownCredentials credentials, EvaluationLimits limits) {
+      Thresholds thresholds, KnownCredentials credentials, EvaluationLimits limits, CompiledAt compiledAt) {
     this.kieBase = kieBase;
+    this.compiledAt = compiledAt;
     this.sessions = sessions;
     this.limits = limits;
     this.source = source;
@@ -77,7 +79,8 @@ public final class CredpathEngine {
    */
   public CredpathEngine withLimits(EvaluationLimits newLimits) {
     Objects.requireNonNull(newLimits, "newLimits");
-    return new CredpathEngine(kieBase, sessions, source, catalogue, info, warnings, salaries, messages, thresholds, credentials, newLimits);
+    return new CredpathEngine(kieBase, sessions, source, catalogue, info, warnings, salaries, messages, thresholds, credentials,
+        newLimits, compiledAt);
   }
 
   /** The per-evaluation limits in force. */
@@ -102,16 +105,21 @@ public final class CredpathEngine {
   /**
    * Like {@link #load(RuleSource)}, keeping compiled rules in {@code cacheDir} (null: no cache).
    * A second load of the same files skips compiling and the smoke run, which were done before the
-   * entry was written, but not the bytecode check; any edit to the files gives a new entry.
+   * entry was written, but not the bytecode check; any edit to the files gives a new entry. The
+   * built-in rules need no cache: their classes were compiled when credpath was built
+   * ({@link BuildTimeRules}) and are checked the same way (see {@link #compiledAt()}).
    */
   public static CredpathEngine load(RuleSource source, java.nio.file.Path cacheDir) {
     Objects.requireNonNull(source, "source");
     EvaluationLimits.configured(); // a mistyped limit property fails now, not after compiling
+    var ahead = CheckedRules.startAhead(source); // checked meanwhile on another thread; nothing defined
     List<RuleProblem> problems = new ArrayList<>();
     KnowledgeBaseInfo info = KnowledgeBaseChecks.info(source, problems);
     PolicyCatalogue catalogue = KnowledgeBaseChecks.catalogue(source, problems);
     KnowledgeBaseChecks.ruleNames(source, catalogue, problems);
-    problems.addAll(RuleGuard.check(source));
+    if (source.compiledAhead() == null) {
+      problems.addAll(RuleGuard.check(source)); // else only if those classes cannot be used (CheckedRules)
+    }
     SalaryTable salaries = SalaryTable.read(source, problems);
     KnownCredentials credentials = KnownCredentials.read(source, problems);
     MessageBundles messages = MessageBundles.read(source, problems, credentials);
@@ -121,29 +129,19 @@ public final class CredpathEngine {
     }
     List<RuleProblem> warnings = new ArrayList<>(RuleLint.check(source));
     CompiledRulesCache cache = cacheDir == null ? null : new CompiledRulesCache(cacheDir);
-    CompiledRules cached = cache == null ? null : cache.read(info.sha256());
-    if (cached != null && !RuleBytecodeCheck.refusals(cached).isEmpty()) {
-      // A cached entry is only ever written after passing; one that fails now was tampered with.
-      // It is never loaded: the rules are compiled from their files again, and the entry replaced.
-      cached = null;
-    }
-    CompiledRules compiled = cached != null ? cached : DrlCompiler.compile(source, warnings);
-    // Nothing generated from the folder is loaded, let alone run, before every class has passed.
-    List<RuleProblem> refused = cached != null ? List.of() : RuleBytecodeCheck.check(compiled, source);
-    if (!refused.isEmpty()) {
-      throw new RulesException(refused);
-    }
+    CheckedRules checked = CheckedRules.find(source, info.sha256(), cache, warnings, ahead);
     KieBase kieBase;
     try {
-      kieBase = compiled.newKieBase();
+      kieBase = checked.rules().newKieBase();
     } catch (StackOverflowError | OutOfMemoryError e) {
       throw new RulesException(List.of(DrlCompiler.tooComplex(e, source)));
     } catch (RuntimeException | LinkageError e) {
       throw new RulesException(List.of(DroolsMessages.fromThrowable(e, source)), e);
     }
-    CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, warnings, salaries, messages, thresholds, credentials);
-    if (cached != null) {
-      // The entry was written only after these very classes passed the smoke run.
+    CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, warnings, salaries, messages,
+        thresholds, credentials, checked.compiledAt());
+    if (checked.compiledAt() != CompiledAt.LOAD) {
+      // Stored classes were written only after these very classes passed the smoke run.
       return engine;
     }
     CredpathEngine smoke = engine.withLimits(EvaluationLimits.SMOKE);
@@ -152,7 +150,7 @@ public final class CredpathEngine {
       throw new RulesException(List.of(runtimeProblem));
     }
     if (cache != null) {
-      cache.write(info.sha256(), compiled);
+      cache.write(info.sha256(), checked.rules());
     }
     return engine;
   }
@@ -257,6 +255,11 @@ public final class CredpathEngine {
   /** Compiler and style warnings; the rules loaded despite them. */
   public List<RuleProblem> warnings() {
     return warnings;
+  }
+
+  /** When these rules were compiled: at build time (built-in), by an earlier load (cache), or by this load. */
+  public CompiledAt compiledAt() {
+    return compiledAt;
   }
 
   /** The files the engine was built from. */

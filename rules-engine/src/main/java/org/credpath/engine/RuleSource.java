@@ -1,6 +1,7 @@
 package org.credpath.engine;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URI;
@@ -44,10 +45,18 @@ public final class RuleSource {
   private final String origin;
   private final SortedMap<String, String> files;
   private final Map<String, LineIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
+  private final URL compiledAhead;
+  /** {@link #sha256()}, computed on first use: the files never change. */
+  private volatile String sha256;
 
-  private RuleSource(String origin, SortedMap<String, String> files) {
+  private RuleSource(String origin, SortedMap<String, String> files, URL compiledAhead) {
     this.origin = origin;
     this.files = Collections.unmodifiableSortedMap(files);
+    this.compiledAhead = compiledAhead;
+  }
+
+  private RuleSource(String origin, SortedMap<String, String> files) {
+    this(origin, files, null);
   }
 
   /** Reads a rules directory, such as an edited copy of the built-in knowledge base. */
@@ -61,23 +70,31 @@ public final class RuleSource {
 
   /**
    * Reads a knowledge base packaged on the class path under {@code root}, in a jar or a folder.
-   * {@code root} must contain {@value #PROPERTIES}.
+   * {@code root} must contain {@value #PROPERTIES}. When the build compiled these rules ahead
+   * ({@link BuildTimeRules}, resource {@code root + ".compiled-rules"}), loading uses those classes
+   * instead of compiling, provided they were built from exactly these files and pass the check.
    */
   public static RuleSource classpath(String root, ClassLoader loader) {
     URL marker = loader.getResource(root + "/" + PROPERTIES);
     if (marker == null) {
       throw new IllegalStateException("no knowledge base on the class path at " + root);
     }
+    URL compiled = loader.getResource(BuildTimeRules.resourceFor(root));
+    URL index = loader.getResource(BuildTimeRules.indexFor(root));
     try {
+      if (index != null) {
+        // The build listed the files: read each by name, never walking the (shaded, large) jar.
+        return new RuleSource("built-in", readListed(loader, root, index), compiled);
+      }
       URI uri = marker.toURI();
       if ("jar".equals(uri.getScheme())) {
         // A private zip view of the jar: newFileSystem(Path) never clashes with other open views.
         Path jar = Path.of(((JarURLConnection) marker.openConnection()).getJarFileURL().toURI());
         try (FileSystem zip = FileSystems.newFileSystem(jar)) {
-          return new RuleSource("built-in", readTree(zip.getPath(root), root));
+          return new RuleSource("built-in", readTree(zip.getPath(root), root), compiled);
         }
       }
-      return new RuleSource("built-in", readTree(Path.of(uri).getParent(), root));
+      return new RuleSource("built-in", readTree(Path.of(uri).getParent(), root), compiled);
     } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException("cannot read the built-in knowledge base at " + root, e);
     }
@@ -121,6 +138,31 @@ public final class RuleSource {
     return files;
   }
 
+  private static SortedMap<String, String> readListed(ClassLoader loader, String root, URL index) throws IOException {
+    SortedMap<String, String> files = new TreeMap<>();
+    List<RuleProblem> problems = new ArrayList<>();
+    String list;
+    try (InputStream in = index.openStream()) {
+      list = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    for (String relative : list.lines().filter(l -> !l.isBlank()).toList()) {
+      try (InputStream in = loader.getResourceAsStream(root + "/" + relative)) {
+        if (in == null || !isKnowledgeBaseFile(relative)) {
+          problems.add(RuleProblem.error(relative, 0, 0, "is listed in " + BuildTimeRules.indexFor(root)
+              + " but is not a knowledge-base file on the class path; rebuild credpath"));
+        } else {
+          files.put(relative, decode(in.readAllBytes()));
+        }
+      } catch (CharacterCodingException e) {
+        problems.add(RuleProblem.error(relative, 0, 0, "is not valid UTF-8 text; save it as UTF-8"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RulesException(problems);
+    }
+    return files;
+  }
+
   private static String decode(byte[] bytes) throws CharacterCodingException {
     return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
   }
@@ -133,6 +175,11 @@ public final class RuleSource {
         || ThresholdFiles.isThresholds(relative)
         || KnownCredentials.isCredentials(relative)
         || (relative.startsWith("data/") && relative.endsWith(".csv"));
+  }
+
+  /** The classes compiled from these files at build time, unverified; null for a folder or when none were built. */
+  URL compiledAhead() {
+    return compiledAhead;
   }
 
   /** Where the rules came from: a directory path, or {@code built-in}. */
@@ -163,6 +210,20 @@ public final class RuleSource {
 
   /** SHA-256 over every path and content, so that any edit changes it. */
   public String sha256() {
+    String known = sha256;
+    if (known == null) {
+      synchronized (this) { // computed once even when the load's two threads ask at the same time
+        known = sha256;
+        if (known == null) {
+          known = digest();
+          sha256 = known;
+        }
+      }
+    }
+    return known;
+  }
+
+  private String digest() {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       files.forEach((path, text) -> {

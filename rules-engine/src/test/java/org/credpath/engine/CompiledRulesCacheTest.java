@@ -67,15 +67,7 @@ class CompiledRulesCacheTest {
     Path marker = cache.resolve("created-by-a-planted-class");
     // Classes compiled from a hostile file (the compiler alone checks nothing), planted under the
     // key of the clean rules, as someone with write access to the cache folder could.
-    RuleSource hostile = Fixtures.minimalWith("hostile.drl", Fixtures.drl("""
-        rule "T-HS: hostile"
-        when
-            Candidate()
-        then
-            java.nio.file.Files.createFile( java.nio.file.Path.of( "%s" ) );
-        end
-        """.formatted(marker)));
-    new CompiledRulesCache(cache).write(source.sha256(), DrlCompiler.compile(hostile, new java.util.ArrayList<>()));
+    new CompiledRulesCache(cache).write(source.sha256(), Fixtures.compiledFileCreator(marker));
     assertThat(entries()).isEqualTo(1);
 
     assertThat(RuleBytecodeCheck.refusals(new CompiledRulesCache(cache).read(source.sha256()))).isNotEmpty();

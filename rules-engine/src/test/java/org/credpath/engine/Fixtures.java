@@ -45,6 +45,23 @@ final class Fixtures {
     return RuleSource.of("fixture", files);
   }
 
+  /**
+   * Classes compiled, unchecked (the compiler alone checks nothing), from the minimal fixture plus
+   * a rule that creates {@code marker}: what someone able to write a cache entry or rebuild a jar
+   * could plant under the key of clean rules.
+   */
+  static CompiledRules compiledFileCreator(Path marker) {
+    RuleSource hostile = minimalWith("hostile.drl", drl("""
+        rule "T-HS: hostile"
+        when
+            Candidate()
+        then
+            java.nio.file.Files.createFile( java.nio.file.Path.of( "%s" ) );
+        end
+        """.formatted(marker)));
+    return DrlCompiler.compile(hostile, new java.util.ArrayList<>());
+  }
+
   static CandidateProfile profile(String id, HighSchool highSchool) {
     return new CandidateProfile(id, null, highSchool, null, null, null, null, null, false);
   }
