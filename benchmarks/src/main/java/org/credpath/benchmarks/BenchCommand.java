@@ -65,6 +65,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--as-of", defaultValue = "2026-11-22", description = "Evaluation date. Default: ${DEFAULT-VALUE}.")
   LocalDate asOf;
 
+  @Option(names = "--repetitions", defaultValue = "5",
+      description = "Timed runs of every phase at every thread count, interleaved; each row is their median. Default: ${DEFAULT-VALUE}.")
+  int repetitions;
+
   @Option(names = "--emit", paramLabel = "FILE",
       description = "Only write the generated profiles to FILE as NDJSON (a test population of any size) and stop.")
   java.nio.file.Path emit;
@@ -83,6 +87,10 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf("wrote %,d generated profiles to %s%n", count, emit);
       return 0;
     }
+    if (repetitions < 1 || count < 1 || threads < 1) {
+      spec.commandLine().getErr().println("--count, --threads and --repetitions must be at least 1");
+      return 2;
+    }
     List<CandidateProfile> profiles = new ArrayList<>(count);
     StringBuilder ndjson = new StringBuilder();
     ProfileGenerator generator = new ProfileGenerator(seed, asOf);
@@ -98,12 +106,12 @@ public final class BenchCommand implements Callable<Integer> {
     CredpathEngine subset = CredpathEngine.load(RuleSource.of("built-in RHIT and CAHIMS rules", subsetFiles));
 
     out.printf("credpath bench: %,d generated profiles (seed %d, %,d bytes of NDJSON), as of %s%n", count, seed, input.length(), asOf);
-    out.printf("machine: %d cores, Java %s, max heap %d MiB%n%n", Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+    out.printf("machine: %d cores, Java %s, max heap %d MiB, GC %s%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, garbageCollectors());
+    out.printf("JVM flags: %s%n%n", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     out.flush();
 
     long disagreements = agreement(profiles, subset, out);
-    out.printf("%-44s %7s %12s %14s %12s%n", "phase", "threads", "profiles/s", "peak heap MiB", "% of I/O");
     BenchPhase[] phases = {
         new BenchPhase("I/O limit: parse + write, no rules",
             (p, date) -> new EvaluationResult(p.id(), date, full.knowledgeBase(), List.of(), List.of(), List.of(), null)),
@@ -111,19 +119,48 @@ public final class BenchCommand implements Callable<Integer> {
         new BenchPhase("Drools: the same RHIT + CAHIMS rules", subset::evaluate),
         new BenchPhase("full pipeline: whole knowledge base", full::evaluate)};
     String warmUp = input.substring(0, nthLine(input, Math.min(count, 10_000)));
-    for (BenchPhase phase : phases) {
-      phase.run(warmUp, asOf, threads); // every phase warmed up before any is timed, so JIT order does not bias
-    }
     for (int t = 1; t <= threads; t++) {
-      double ioLimit = 0;
+      BareJackson.run(warmUp, t);
       for (BenchPhase phase : phases) {
-        resetPeakHeap();
-        double rate = phase.run(input, asOf, t);
-        ioLimit = ioLimit == 0 ? rate : ioLimit;
-        out.printf("%-44s %7d %,12.0f %14d %11.0f%%%n", phase.name(), t, rate, peakHeapMiB(), 100 * rate / ioLimit);
-        out.flush();
+        phase.run(warmUp, asOf, t); // every phase warmed up before any is timed, so JIT order does not bias
       }
     }
+    // Repetitions interleaved (every phase at every thread count, then again), so that a burst of
+    // load from other processes hits all rows alike; each row reports the median.
+    double[][][] rates = new double[phases.length + 1][threads + 1][repetitions];
+    long[][] peaks = new long[phases.length + 1][threads + 1];
+    double[] load = new double[repetitions + 1];
+    load[0] = loadAverage();
+    for (int r = 0; r < repetitions; r++) {
+      for (int t = 1; t <= threads; t++) {
+        resetPeakHeap();
+        rates[0][t][r] = BareJackson.run(input, t);
+        peaks[0][t] = Math.max(peaks[0][t], peakHeapMiB());
+        for (int p = 0; p < phases.length; p++) {
+          resetPeakHeap();
+          rates[p + 1][t][r] = phases[p].run(input, asOf, t);
+          peaks[p + 1][t] = Math.max(peaks[p + 1][t], peakHeapMiB());
+        }
+      }
+      load[r + 1] = loadAverage();
+    }
+    out.printf("median of %d interleaved repetitions per row, after one warm-up run of every phase at every thread count; "
+        + "load average (1 min) %s during the run%n%n", repetitions, loadRange(load));
+    out.printf("%-44s %7s %12s %17s %11s %12s %14s%n", "phase", "threads", "profiles/s", "min-max", "% of bare",
+        "x 1 thread", "peak heap MiB");
+    String[] names = new String[phases.length + 1];
+    names[0] = BareJackson.NAME;
+    for (int p = 0; p < phases.length; p++) {
+      names[p + 1] = phases[p].name();
+    }
+    for (int t = 1; t <= threads; t++) {
+      for (int p = 0; p < names.length; p++) {
+        double rate = median(rates[p][t]);
+        out.printf("%-44s %7d %,12.0f %17s %10.1f%% %11.2fx %14d%n", names[p], t, rate, range(rates[p][t]),
+            100 * rate / median(rates[0][t]), rate / median(rates[p][1]), peaks[p][t]);
+      }
+    }
+    out.flush();
     return disagreements == 0 ? 0 : 1;
   }
 
@@ -149,6 +186,34 @@ public final class BenchCommand implements Callable<Integer> {
     out.printf("agreement: plain Java and Drools give the same RHIT and CAHIMS verdict (status, cycle, CEUs) on %,d of %,d profiles%n%n",
         profiles.size() - disagreements, profiles.size());
     return disagreements;
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static String range(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return String.format("%,.0f-%,.0f", sorted[0], sorted[sorted.length - 1]);
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static String loadRange(double[] load) {
+    double[] sorted = load.clone();
+    java.util.Arrays.sort(sorted);
+    return String.format("%.2f-%.2f", sorted[0], sorted[sorted.length - 1]);
+  }
+
+  private static String garbageCollectors() {
+    return String.join(" + ", ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
   }
 
   private static int nthLine(String text, int lines) {
