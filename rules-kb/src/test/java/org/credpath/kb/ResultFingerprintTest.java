@@ -27,7 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * restructuring): the built-in knowledge base evaluates a fixed generated population (seed
  * {@value #SEED}, every path of {@link PopulationGenerator}, evaluation dates 2024–2028, every
  * fourth profile in Spanish) and the compact JSON of every result, one line per profile, is hashed
- * per chunk of {@value #CHUNK} profiles. The hashes were recorded from the main branch before the
+ * per chunk of {@value #CHUNK} profiles. The one part of a result that rule edits change by design,
+ * the knowledge base's own sha256 (of its rule text), is replaced by a placeholder before hashing. The hashes were recorded from the main branch before the
  * performance work of issue 12 and are committed in {@value #FINGERPRINTS}; any changed byte of any
  * result fails the test and names the chunk.
  *
@@ -44,6 +45,7 @@ class ResultFingerprintTest {
   static final int CHUNKS = 20;
   static final String FINGERPRINTS = "src/test/resources/fingerprints/population-20261124.sha256";
   private static final CredpathEngine ENGINE = BuiltInKnowledgeBase.load();
+  private static final String KB_SHA256 = ENGINE.knowledgeBase().sha256();
   private static final Locale SPANISH = Locale.forLanguageTag("es");
 
   @Test
@@ -80,7 +82,9 @@ class ResultFingerprintTest {
       for (int c = 0; c < chunks; c++) {
         MessageDigest digest = sha256();
         for (int i = c * CHUNK; i < (c + 1) * CHUNK; i++) {
-          String line = result(generator.sample(i), i) + "\n";
+          // The knowledge base's hash covers the rule text, so it changes with any rule edit; the
+          // hash itself is tested elsewhere, here it would hide whether any result changed.
+          String line = result(generator.sample(i), i).replace(KB_SHA256, "(knowledge base sha256)") + "\n";
           digest.update(line.getBytes(StandardCharsets.UTF_8));
           out.write(line);
         }
