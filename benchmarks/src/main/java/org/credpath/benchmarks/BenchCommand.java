@@ -44,7 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class BenchCommand implements Callable<Integer> {
   /** The files of the built-in knowledge base that make up the RHIT and CAHIMS rules alone. */
   static final List<String> RHIT_AND_CAHIMS = List.of("kb.properties", "policies.txt", "derive/ahima-cycles.drl",
-      "derive/himss-cycles.drl", "ahima.drl", "himss.drl", "rhit.drl", "cahims.drl", "messages.properties",
+      "derive/himss-cycles.drl", "derive/experience.drl", "ahima.drl", "himss.drl", "rhit.drl", "cahims.drl", "messages.properties",
       "thresholds/ahima.properties", "thresholds/rhit.properties", "thresholds/himss.properties");
 
   @Spec CommandSpec spec;
