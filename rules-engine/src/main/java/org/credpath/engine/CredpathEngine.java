@@ -39,6 +39,7 @@ public final class CredpathEngine {
   private final ResultAssembler assembler;
   private final MessageBundles messages;
   private final Thresholds thresholds;
+  private final PolicyFacts policy;
   private final EvaluationLimits limits;
 
   private CredpathEngine(
@@ -46,14 +47,15 @@ public final class CredpathEngine {
       List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
       Thresholds thresholds) {
     this(kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), source, catalogue, info,
-        warnings, salaries, messages, thresholds, EvaluationLimits.DEFAULT);
+        warnings, salaries, messages, thresholds, PolicyFacts.of(kieBase, thresholds), EvaluationLimits.DEFAULT);
   }
 
   private CredpathEngine(
       KieBase kieBase, KieSessionsPool sessions, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
       List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
-      Thresholds thresholds, EvaluationLimits limits) {
+      Thresholds thresholds, PolicyFacts policy, EvaluationLimits limits) {
     this.kieBase = kieBase;
+    this.policy = policy;
     this.sessions = sessions;
     this.limits = limits;
     this.source = source;
@@ -74,7 +76,7 @@ public final class CredpathEngine {
    */
   public CredpathEngine withLimits(EvaluationLimits newLimits) {
     Objects.requireNonNull(newLimits, "newLimits");
-    return new CredpathEngine(kieBase, sessions, source, catalogue, info, warnings, salaries, messages, thresholds, newLimits);
+    return new CredpathEngine(kieBase, sessions, source, catalogue, info, warnings, salaries, messages, thresholds, policy, newLimits);
   }
 
   /** The per-evaluation limits in force. */
@@ -200,7 +202,7 @@ public final class CredpathEngine {
     if (!problems.isEmpty()) {
       throw new InvalidProfileException(profile.id(), problems);
     }
-    Session.Findings findings = Session.run(kieBase, sessions, profile, asOf, limits, thresholds, trace);
+    Session.Findings findings = Session.run(kieBase, sessions, profile, asOf, limits, thresholds, policy, trace);
     return new Explanation(
         assembler.assemble(profile.id(), asOf, findings,
             salaries.lookup(profile.state(), m -> assembler.render(profile.id(), m, locale)), locale), findings.firedRules());
