@@ -107,7 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     out.printf("credpath bench: %,d generated profiles (seed %d, %,d bytes of NDJSON), as of %s%n", count, seed, input.length(), asOf);
     out.printf("machine: %d cores, Java %s, max heap %d MiB, GC %s%n", Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, garbageCollectors());
+        System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, BenchStats.garbageCollectors());
     out.printf("JVM flags: %s%n%n", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     out.flush();
 
@@ -129,25 +129,31 @@ public final class BenchCommand implements Callable<Integer> {
     // load from other processes hits all rows alike; each row reports the median.
     double[][][] rates = new double[phases.length + 1][threads + 1][repetitions];
     long[][] peaks = new long[phases.length + 1][threads + 1];
+    long[] allocated = new long[phases.length + 1];
     double[] load = new double[repetitions + 1];
-    load[0] = loadAverage();
+    load[0] = BenchStats.loadAverage();
     for (int r = 0; r < repetitions; r++) {
       for (int t = 1; t <= threads; t++) {
-        resetPeakHeap();
+        BenchStats.resetPeakHeap();
+        long before = BenchStats.allocatedHere();
         rates[0][t][r] = BareJackson.run(input, t);
-        peaks[0][t] = Math.max(peaks[0][t], peakHeapMiB());
+        allocated[0] = t == 1 ? BenchStats.allocatedHere() - before : allocated[0];
+        peaks[0][t] = Math.max(peaks[0][t], BenchStats.peakHeapMiB());
         for (int p = 0; p < phases.length; p++) {
-          resetPeakHeap();
+          BenchStats.resetPeakHeap();
+          before = BenchStats.allocatedHere();
           rates[p + 1][t][r] = phases[p].run(input, asOf, t);
-          peaks[p + 1][t] = Math.max(peaks[p + 1][t], peakHeapMiB());
+          allocated[p + 1] = t == 1 ? BenchStats.allocatedHere() - before : allocated[p + 1];
+          peaks[p + 1][t] = Math.max(peaks[p + 1][t], BenchStats.peakHeapMiB());
         }
       }
-      load[r + 1] = loadAverage();
+      load[r + 1] = BenchStats.loadAverage();
     }
     out.printf("median of %d interleaved repetitions per row, after one warm-up run of every phase at every thread count; "
-        + "load average (1 min) %s during the run%n%n", repetitions, loadRange(load));
-    out.printf("%-44s %7s %12s %17s %11s %12s %14s%n", "phase", "threads", "profiles/s", "min-max", "% of bare",
-        "x 1 thread", "peak heap MiB");
+        + "load average (1 min) %s during the run; KB/profile: bytes allocated per profile at 1 thread (all of "
+        + "it on this thread, so independent of load)%n%n", repetitions, BenchStats.loadRange(load));
+    out.printf("%-44s %7s %12s %17s %11s %12s %14s %11s%n", "phase", "threads", "profiles/s", "min-max", "% of bare",
+        "x 1 thread", "peak heap MiB", "KB/profile");
     String[] names = new String[phases.length + 1];
     names[0] = BareJackson.NAME;
     for (int p = 0; p < phases.length; p++) {
@@ -155,9 +161,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
     for (int t = 1; t <= threads; t++) {
       for (int p = 0; p < names.length; p++) {
-        double rate = median(rates[p][t]);
-        out.printf("%-44s %7d %,12.0f %17s %10.1f%% %11.2fx %14d%n", names[p], t, rate, range(rates[p][t]),
-            100 * rate / median(rates[0][t]), rate / median(rates[p][1]), peaks[p][t]);
+        double rate = BenchStats.median(rates[p][t]);
+        out.printf("%-44s %7d %,12.0f %17s %10.1f%% %11.2fx %14d %11s%n", names[p], t, rate, BenchStats.range(rates[p][t]),
+            100 * rate / BenchStats.median(rates[0][t]), rate / BenchStats.median(rates[p][1]), peaks[p][t],
+            t == 1 && allocated[p] > 0 ? String.format("%.1f", allocated[p] / 1024.0 / count) : "-");
       }
     }
     out.flush();
@@ -188,33 +195,11 @@ public final class BenchCommand implements Callable<Integer> {
     return disagreements;
   }
 
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
 
-  private static String range(double[] values) {
-    double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
-    return String.format("%,.0f-%,.0f", sorted[0], sorted[sorted.length - 1]);
-  }
 
-  private static double loadAverage() {
-    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-  }
 
-  private static String loadRange(double[] load) {
-    double[] sorted = load.clone();
-    java.util.Arrays.sort(sorted);
-    return String.format("%.2f-%.2f", sorted[0], sorted[sorted.length - 1]);
-  }
 
-  private static String garbageCollectors() {
-    return String.join(" + ", ManagementFactory.getGarbageCollectorMXBeans().stream()
-        .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
-  }
+
 
   private static int nthLine(String text, int lines) {
     int at = 0;
@@ -224,16 +209,7 @@ public final class BenchCommand implements Callable<Integer> {
     return at <= 0 ? text.length() : at;
   }
 
-  private static void resetPeakHeap() {
-    System.gc();
-    ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-        .forEach(MemoryPoolMXBean::resetPeakUsage);
-  }
 
-  private static long peakHeapMiB() {
-    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-        .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
-  }
 
   /** A writer that throws the text away, counting it, so that output costs formatting but no disk. */
   static final class NullWriter extends Writer {

@@ -29,7 +29,7 @@ class BenchCommandTest {
     assertThat(run[0]).as(run[1]).isEqualTo("0");
     assertThat(run[1]).contains("on 400 of 400 profiles")
         .contains("median of 3 interleaved repetitions").contains("JVM flags:").contains("load average")
-        .contains("bare Jackson").contains("I/O limit").contains("plain Java").contains("Drools: the same").contains("full pipeline");
+        .contains("bare Jackson").contains("KB/profile").contains("I/O limit").contains("plain Java").contains("Drools: the same").contains("full pipeline");
   }
 
   @Test
