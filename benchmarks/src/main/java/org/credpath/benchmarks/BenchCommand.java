@@ -44,7 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class BenchCommand implements Callable<Integer> {
   /** The files of the built-in knowledge base that make up the RHIT and CAHIMS rules alone. */
   static final List<String> RHIT_AND_CAHIMS = List.of("kb.properties", "policies.txt", "derive/ahima-cycles.drl",
-      "derive/himss-cycles.drl", "ahima.drl", "himss.drl", "rhit.drl", "cahims.drl", "messages.properties",
+      "derive/himss-cycles.drl", "derive/experience.drl", "ahima.drl", "himss.drl", "rhit.drl", "cahims.drl", "messages.properties",
       "thresholds/ahima.properties", "thresholds/rhit.properties", "thresholds/himss.properties");
 
   @Spec CommandSpec spec;
@@ -65,6 +65,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--as-of", defaultValue = "2026-11-22", description = "Evaluation date. Default: ${DEFAULT-VALUE}.")
   LocalDate asOf;
 
+  @Option(names = "--repetitions", defaultValue = "5",
+      description = "Timed runs of every phase at every thread count, interleaved; each row is their median. Default: ${DEFAULT-VALUE}.")
+  int repetitions;
+
   @Option(names = "--emit", paramLabel = "FILE",
       description = "Only write the generated profiles to FILE as NDJSON (a test population of any size) and stop.")
   java.nio.file.Path emit;
@@ -83,6 +87,10 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf("wrote %,d generated profiles to %s%n", count, emit);
       return 0;
     }
+    if (repetitions < 1 || count < 1 || threads < 1) {
+      spec.commandLine().getErr().println("--count, --threads and --repetitions must be at least 1");
+      return 2;
+    }
     List<CandidateProfile> profiles = new ArrayList<>(count);
     StringBuilder ndjson = new StringBuilder();
     ProfileGenerator generator = new ProfileGenerator(seed, asOf);
@@ -98,12 +106,12 @@ public final class BenchCommand implements Callable<Integer> {
     CredpathEngine subset = CredpathEngine.load(RuleSource.of("built-in RHIT and CAHIMS rules", subsetFiles));
 
     out.printf("credpath bench: %,d generated profiles (seed %d, %,d bytes of NDJSON), as of %s%n", count, seed, input.length(), asOf);
-    out.printf("machine: %d cores, Java %s, max heap %d MiB%n%n", Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+    out.printf("machine: %d cores, Java %s, max heap %d MiB, GC %s%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, BenchStats.garbageCollectors());
+    out.printf("JVM flags: %s%n%n", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     out.flush();
 
     long disagreements = agreement(profiles, subset, out);
-    out.printf("%-44s %7s %12s %14s %12s%n", "phase", "threads", "profiles/s", "peak heap MiB", "% of I/O");
     BenchPhase[] phases = {
         new BenchPhase("I/O limit: parse + write, no rules",
             (p, date) -> new EvaluationResult(p.id(), date, full.knowledgeBase(), List.of(), List.of(), List.of(), null)),
@@ -111,19 +119,55 @@ public final class BenchCommand implements Callable<Integer> {
         new BenchPhase("Drools: the same RHIT + CAHIMS rules", subset::evaluate),
         new BenchPhase("full pipeline: whole knowledge base", full::evaluate)};
     String warmUp = input.substring(0, nthLine(input, Math.min(count, 10_000)));
-    for (BenchPhase phase : phases) {
-      phase.run(warmUp, asOf, threads); // every phase warmed up before any is timed, so JIT order does not bias
-    }
     for (int t = 1; t <= threads; t++) {
-      double ioLimit = 0;
+      BareJackson.run(warmUp, t);
       for (BenchPhase phase : phases) {
-        resetPeakHeap();
-        double rate = phase.run(input, asOf, t);
-        ioLimit = ioLimit == 0 ? rate : ioLimit;
-        out.printf("%-44s %7d %,12.0f %14d %11.0f%%%n", phase.name(), t, rate, peakHeapMiB(), 100 * rate / ioLimit);
-        out.flush();
+        phase.run(warmUp, asOf, t); // every phase warmed up before any is timed, so JIT order does not bias
       }
     }
+    // Repetitions interleaved (every phase at every thread count, then again), so that a burst of
+    // load from other processes hits all rows alike; each row reports the median.
+    double[][][] rates = new double[phases.length + 1][threads + 1][repetitions];
+    long[][] peaks = new long[phases.length + 1][threads + 1];
+    long[] allocated = new long[phases.length + 1];
+    double[] load = new double[repetitions + 1];
+    load[0] = BenchStats.loadAverage();
+    for (int r = 0; r < repetitions; r++) {
+      for (int t = 1; t <= threads; t++) {
+        BenchStats.resetPeakHeap();
+        long before = BenchStats.allocatedHere();
+        rates[0][t][r] = BareJackson.run(input, t);
+        allocated[0] = t == 1 ? BenchStats.allocatedHere() - before : allocated[0];
+        peaks[0][t] = Math.max(peaks[0][t], BenchStats.peakHeapMiB());
+        for (int p = 0; p < phases.length; p++) {
+          BenchStats.resetPeakHeap();
+          before = BenchStats.allocatedHere();
+          rates[p + 1][t][r] = phases[p].run(input, asOf, t);
+          allocated[p + 1] = t == 1 ? BenchStats.allocatedHere() - before : allocated[p + 1];
+          peaks[p + 1][t] = Math.max(peaks[p + 1][t], BenchStats.peakHeapMiB());
+        }
+      }
+      load[r + 1] = BenchStats.loadAverage();
+    }
+    out.printf("median of %d interleaved repetitions per row, after one warm-up run of every phase at every thread count; "
+        + "load average (1 min) %s during the run; KB/profile: bytes allocated per profile at 1 thread (all of "
+        + "it on this thread, so independent of load)%n%n", repetitions, BenchStats.loadRange(load));
+    out.printf("%-44s %7s %12s %17s %11s %12s %14s %11s%n", "phase", "threads", "profiles/s", "min-max", "% of bare",
+        "x 1 thread", "peak heap MiB", "KB/profile");
+    String[] names = new String[phases.length + 1];
+    names[0] = BareJackson.NAME;
+    for (int p = 0; p < phases.length; p++) {
+      names[p + 1] = phases[p].name();
+    }
+    for (int t = 1; t <= threads; t++) {
+      for (int p = 0; p < names.length; p++) {
+        double rate = BenchStats.median(rates[p][t]);
+        out.printf("%-44s %7d %,12.0f %17s %10.1f%% %11.2fx %14d %11s%n", names[p], t, rate, BenchStats.range(rates[p][t]),
+            100 * rate / BenchStats.median(rates[0][t]), rate / BenchStats.median(rates[p][1]), peaks[p][t],
+            t == 1 && allocated[p] > 0 ? String.format("%.1f", allocated[p] / 1024.0 / count) : "-");
+      }
+    }
+    out.flush();
     return disagreements == 0 ? 0 : 1;
   }
 
@@ -151,6 +195,12 @@ public final class BenchCommand implements Callable<Integer> {
     return disagreements;
   }
 
+
+
+
+
+
+
   private static int nthLine(String text, int lines) {
     int at = 0;
     for (int i = 0; i < lines && at >= 0; i++) {
@@ -159,16 +209,7 @@ public final class BenchCommand implements Callable<Integer> {
     return at <= 0 ? text.length() : at;
   }
 
-  private static void resetPeakHeap() {
-    System.gc();
-    ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-        .forEach(MemoryPoolMXBean::resetPeakUsage);
-  }
 
-  private static long peakHeapMiB() {
-    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-        .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
-  }
 
   /** A writer that throws the text away, counting it, so that output costs formatting but no disk. */
   static final class NullWriter extends Writer {

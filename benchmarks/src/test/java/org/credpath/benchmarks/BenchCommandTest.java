@@ -24,11 +24,12 @@ class BenchCommandTest {
 
   @Test
   void bench_smallRun_plainJavaAndDroolsAgreeOnEveryProfile_andEveryPhaseIsReported() {
-    String[] run = run("--count", "400", "--threads", "1", "--seed", "7");
+    String[] run = run("--count", "400", "--threads", "1", "--seed", "7", "--repetitions", "3");
 
     assertThat(run[0]).as(run[1]).isEqualTo("0");
     assertThat(run[1]).contains("on 400 of 400 profiles")
-        .contains("I/O limit").contains("plain Java").contains("Drools: the same").contains("full pipeline");
+        .contains("median of 3 interleaved repetitions").contains("JVM flags:").contains("load average")
+        .contains("bare Jackson").contains("KB/profile").contains("I/O limit").contains("plain Java").contains("Drools: the same").contains("full pipeline");
   }
 
   @Test

@@ -40,6 +40,7 @@ public final class CredpathEngine {
   private final MessageBundles messages;
   private final Thresholds thresholds;
   private final KnownCredentials credentials;
+  private final PolicyFacts policy;
   private final EvaluationLimits limits;
   private final CompiledAt compiledAt;
 
@@ -48,15 +49,18 @@ public final class CredpathEngine {
       List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
       Thresholds thresholds, KnownCredentials credentials, CompiledAt compiledAt) {
     this(kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), source, catalogue, info,
-        warnings, salaries, messages, thresholds, credentials, EvaluationLimits.configured(), compiledAt);
+        warnings, salaries, messages, thresholds, credentials, PolicyFacts.of(kieBase, thresholds),
+        EvaluationLimits.configured(), compiledAt);
   }
 
   private CredpathEngine(
       KieBase kieBase, KieSessionsPool sessions, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
       List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
-      Thresholds thresholds, KnownCredentials credentials, EvaluationLimits limits, CompiledAt compiledAt) {
+      Thresholds thresholds, KnownCredentials credentials, PolicyFacts policy, EvaluationLimits limits,
+      CompiledAt compiledAt) {
     this.kieBase = kieBase;
     this.compiledAt = compiledAt;
+    this.policy = policy;
     this.sessions = sessions;
     this.limits = limits;
     this.source = source;
@@ -80,7 +84,7 @@ public final class CredpathEngine {
   public CredpathEngine withLimits(EvaluationLimits newLimits) {
     Objects.requireNonNull(newLimits, "newLimits");
     return new CredpathEngine(kieBase, sessions, source, catalogue, info, warnings, salaries, messages, thresholds, credentials,
-        newLimits, compiledAt);
+        policy, newLimits, compiledAt);
   }
 
   /** The per-evaluation limits in force. */
@@ -204,7 +208,7 @@ public final class CredpathEngine {
       throw new InvalidProfileException(profile.id(), problems);
     }
     CandidateProfile resolved = credentials.resolve(profile);
-    Session.Findings findings = Session.run(kieBase, sessions, resolved, asOf, limits, thresholds, trace);
+    Session.Findings findings = Session.run(kieBase, sessions, resolved, asOf, limits, thresholds, policy, trace);
     return new Explanation(
         assembler.assemble(profile.id(), asOf, findings,
             salaries.lookup(profile.state(), m -> assembler.render(profile.id(), m, locale)), locale), findings.firedRules());

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import org.credpath.model.error.EvaluationException;
 import org.credpath.model.fact.CredentialFinding;
 import org.credpath.model.fact.Message;
-import org.credpath.model.profile.CredentialCode;
+import org.credpath.model.fact.MissingRequirement;
 import org.credpath.model.result.Confidence;
 import org.credpath.model.result.CredentialResult;
 import org.credpath.model.result.CredentialStatus;
@@ -29,9 +29,6 @@ import org.credpath.model.result.SalaryFigures;
  * the output never depends on the order in which rules fired.
  */
 final class ResultAssembler {
-  private static final Comparator<CredentialFinding> FINDING_ORDER =
-      Comparator.comparing(CredentialFinding::status).thenComparing(f -> String.join(",", f.ruleIds()));
-
   private final PolicyCatalogue catalogue;
   private final KnowledgeBaseInfo info;
   private final MessageBundles messages;
@@ -61,40 +58,81 @@ final class ResultAssembler {
     }
   }
 
+  /**
+   * One result per credential, in code order: the finding of the first status in
+   * {@link CredentialStatus} order (ties: the smaller joined rule ids, then the first found) with
+   * the rule ids of every finding of that status, and for NOT_ELIGIBLE the missing requirements.
+   * Written as plain loops over the few findings of a profile: the stream and comparator version
+   * allocated a sorted map, a sort, and a joined string per comparison.
+   */
   private List<CredentialResult> credentials(
       String candidateId, Session.Findings findings, Function<Message, String> words) {
-    Map<CredentialCode, List<CredentialFinding>> byCode = new TreeMap<>(Comparator.comparing(CredentialCode::name));
+    Map<String, List<CredentialFinding>> byCode = new TreeMap<>();
     for (CredentialFinding f : findings.credentials()) {
       if (!known.codes().contains(f.credential())) {
         // a code built at run time (not a literal the load checks could see), like an uncatalogued policy id
         throw new EvaluationException(candidateId, null, "a rule gave a status to the credential " + f.credential()
             + ", which " + KnownCredentials.FILE + " does not list", null);
       }
-      byCode.computeIfAbsent(f.credential(), c -> new ArrayList<>()).add(f);
+      byCode.computeIfAbsent(f.credential().name(), c -> new ArrayList<>(2)).add(f);
     }
-    List<CredentialResult> results = new ArrayList<>();
-    byCode.forEach((code, list) -> {
-      list.sort(FINDING_ORDER);
-      CredentialFinding chosen = list.get(0);
+    List<CredentialResult> results = new ArrayList<>(byCode.size());
+    byCode.forEach((name, list) -> {
+      CredentialFinding chosen = chosen(list);
       TreeSet<String> ruleIds = new TreeSet<>();
-      list.stream().filter(f -> f.status() == chosen.status()).forEach(f -> ruleIds.addAll(f.ruleIds()));
+      for (CredentialFinding f : list) {
+        if (f.status() == chosen.status()) {
+          ruleIds.addAll(f.ruleIds());
+        }
+      }
       List<String> missing = new ArrayList<>();
       if (chosen.status() == CredentialStatus.NOT_ELIGIBLE) {
-        findings.missing().stream()
-            .filter(m -> code.equals(m.credential()))
-            .map(m -> Map.entry(m.ruleId(), words.apply(m.text())))
-            .sorted(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
-            .forEach(m -> {
-              ruleIds.add(m.getKey());
-              if (!missing.contains(m.getValue())) {
-                missing.add(m.getValue());
-              }
-            });
+        List<Map.Entry<String, String>> lacking = new ArrayList<>();
+        for (MissingRequirement m : findings.missing()) {
+          if (m.credential().equals(chosen.credential())) {
+            lacking.add(Map.entry(m.ruleId(), words.apply(m.text())));
+          }
+        }
+        lacking.sort(MISSING_ORDER);
+        for (Map.Entry<String, String> m : lacking) {
+          ruleIds.add(m.getKey());
+          if (!missing.contains(m.getValue())) {
+            missing.add(m.getValue());
+          }
+        }
       }
-      results.add(new CredentialResult(code.name(), chosen.status(), weakest(candidateId, ruleIds),
+      results.add(new CredentialResult(name, chosen.status(), weakest(candidateId, ruleIds),
           List.copyOf(ruleIds), missing, chosen.since(), chosen.until(), chosen.cycle()));
     });
     return results;
+  }
+
+  private static final Comparator<Map.Entry<String, String>> MISSING_ORDER =
+      Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue());
+
+  /** The first of {@code list} in (status, joined rule ids) order; the earliest of equals, as a stable sort gives. */
+  private static CredentialFinding chosen(List<CredentialFinding> list) {
+    CredentialFinding chosen = list.get(0);
+    String chosenKey = null;
+    for (int i = 1; i < list.size(); i++) {
+      CredentialFinding f = list.get(i);
+      int byStatus = f.status().compareTo(chosen.status());
+      if (byStatus > 0) {
+        continue;
+      }
+      if (byStatus == 0) {
+        chosenKey = chosenKey != null ? chosenKey : String.join(",", chosen.ruleIds());
+        String key = String.join(",", f.ruleIds());
+        if (key.compareTo(chosenKey) >= 0) {
+          continue;
+        }
+        chosenKey = key;
+      } else {
+        chosenKey = null;
+      }
+      chosen = f;
+    }
+    return chosen;
   }
 
   private List<NextStep> steps(String candidateId, Session.Findings findings, Function<Message, String> words) {

@@ -37,13 +37,15 @@ final class Session {
    */
   static Findings run(
       KieBase kieBase, KieSessionsPool pool, CandidateProfile profile, LocalDate asOf, EvaluationLimits limits,
-      Thresholds thresholds, boolean trace) {
+      Thresholds thresholds, PolicyFacts policy, boolean trace) {
     int maxFirings = limits.maxFirings();
+    // A traced run fires every rule, the policy ones too, so that it names them.
+    PolicyFacts precomputed = trace ? PolicyFacts.NONE : policy;
     // Pooled sessions are reset on dispose, which spares rebuilding the node memories of every
     // rule per profile (the largest cost in a profile). A traced run attaches a listener, so it
     // gets a fresh session that no later evaluation will reuse.
     KieSession session = trace ? kieBase.newKieSession() : pool.newKieSession();
-    Bounds bounds = new Bounds(session, limits);
+    Bounds bounds = new Bounds(session, limits, precomputed);
     boolean completed = false;
     java.util.TreeSet<String> firedRules = new java.util.TreeSet<>();
     RuleBudget.open(limits);
@@ -56,7 +58,7 @@ final class Session {
           }
         });
       }
-      insertFacts(session, profile, asOf, thresholds);
+      insertFacts(session, profile, asOf, thresholds, precomputed);
       bounds.start();
       int fired = session.fireAllRules(bounds, maxFirings);
       if (bounds.exceeded != null) {
@@ -124,6 +126,7 @@ final class Session {
   private static final class Bounds implements org.kie.api.runtime.rule.AgendaFilter {
     private final KieSession session;
     private final EvaluationLimits limits;
+    private final PolicyFacts policy;
     private long deadline;
     private long allocationLimit;
     String exceeded;
@@ -131,9 +134,10 @@ final class Session {
     /** The rule firing now, to name it when its consequence runs out of memory or stack. */
     String firing;
 
-    Bounds(KieSession session, EvaluationLimits limits) {
+    Bounds(KieSession session, EvaluationLimits limits, PolicyFacts policy) {
       this.session = session;
       this.limits = limits;
+      this.policy = policy;
     }
 
     void start() {
@@ -144,7 +148,7 @@ final class Session {
 
     @Override
     public boolean accept(org.kie.api.runtime.rule.Match match) {
-      if (exceeded != null) {
+      if (exceeded != null || policy.derived(match)) {
         return false;
       }
       if (System.nanoTime() > deadline) {
@@ -166,9 +170,14 @@ final class Session {
     }
   }
 
-  /** The profile's facts, and the knowledge base's one {@link Thresholds} (the same instance every time). */
-  private static void insertFacts(KieSession session, CandidateProfile profile, LocalDate asOf, Thresholds thresholds) {
+  /**
+   * The profile's facts, and the knowledge base's one {@link Thresholds} (the same instance every
+   * time) with the policy facts derived from it once.
+   */
+  private static void insertFacts(
+      KieSession session, CandidateProfile profile, LocalDate asOf, Thresholds thresholds, PolicyFacts policy) {
     session.insert(thresholds);
+    policy.insert(session);
     session.insert(Candidate.of(profile, asOf));
     profile.education().forEach(session::insert);
     profile.experience().forEach(session::insert);
@@ -211,8 +220,8 @@ final class Session {
           counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
         }
       });
-      insertFacts(session, profile, asOf, thresholds);
-      Bounds bounds = new Bounds(session, limits);
+      insertFacts(session, profile, asOf, thresholds, PolicyFacts.NONE);
+      Bounds bounds = new Bounds(session, limits, PolicyFacts.NONE);
       bounds.start();
       session.fireAllRules(bounds, maxFirings);
     } finally {

@@ -127,6 +127,7 @@ class JoinBombCorpusTest {
    */
   @Test
   void theReproducer_pastTheTextCheck_isStoppedWhileMatching() throws java.io.IOException {
+    org.credpath.model.fact.Thresholds noThresholds = new org.credpath.model.fact.Thresholds(Map.of());
     String drl = java.nio.file.Files.readString(Fixtures.minimalDir().resolve("../../../../../docs/reviews/2026-11-24-join-bomb.drl.txt")
         .normalize()).replace("CCA-ELIG: join", "T-HS: join");
     RuleSource source = Fixtures.minimalWith("hostile.drl", drl);
@@ -136,7 +137,7 @@ class JoinBombCorpusTest {
     org.kie.api.KieBase kieBase = compiled.newKieBase();
     EvaluationException stopped = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> catchThrowableOfType(
         EvaluationException.class, () -> Session.run(kieBase, kieBase.newKieSessionsPool(1), profile("p1", 1),
-            Fixtures.AS_OF, LIMITS, new org.credpath.model.fact.Thresholds(Map.of()), false)));
+            Fixtures.AS_OF, LIMITS, noThresholds, PolicyFacts.of(kieBase, noThresholds), false)));
     assertThat(stopped).isNotNull();
     assertThat(stopped.ruleName()).isEqualTo("T-HS: join");
     assertThat(stopped.getMessage()).containsAnyOf("deadline", "memory");

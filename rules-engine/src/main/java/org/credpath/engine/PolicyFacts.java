@@ -1,0 +1,99 @@
+package org.credpath.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.credpath.model.fact.Thresholds;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Match;
+
+/**
+ * The policy constants of a knowledge base, derived once instead of once per evaluation. A rule
+ * whose only condition is {@code $t : Thresholds()} (such as "AHIMA recertification thresholds",
+ * which builds an {@code AhimaPolicy}) gives the same facts in every session, because every
+ * session holds the same {@link Thresholds}. These rules are run once, in a session of their own,
+ * and every evaluation inserts the facts they made (immutable records, shared) and skips the rules:
+ * about ten firings per profile that each read a dozen thresholds and built the same records.
+ *
+ * <p>Traced evaluations ({@code explain}) do not use this, so they still fire and name the rules;
+ * {@code PolicyFactsTest} checks that both ways give the same result. When the rules do anything
+ * else with the thresholds alone (fire twice, retract the thresholds), nothing is precomputed.
+ */
+final class PolicyFacts {
+  /** Precomputes nothing: every rule fires in every session, as without this class. */
+  static final PolicyFacts NONE = new PolicyFacts(Set.of(), List.of());
+
+  private final Set<String> rules;
+  private final List<Object> facts;
+
+  private PolicyFacts(Set<String> rules, List<Object> facts) {
+    this.rules = rules;
+    this.facts = facts;
+  }
+
+  static PolicyFacts of(KieBase kieBase, Thresholds thresholds) {
+    Set<String> constant = new HashSet<>();
+    for (org.kie.api.definition.KiePackage pkg : kieBase.getKiePackages()) {
+      for (Rule rule : pkg.getRules()) {
+        if (rule instanceof RuleImpl impl && readsOnlyThresholds(impl.getLhs())) {
+          constant.add(key(rule));
+        }
+      }
+    }
+    if (constant.isEmpty()) {
+      return NONE;
+    }
+    KieSession session = kieBase.newKieSession();
+    try {
+      session.insert(thresholds);
+      int fired = session.fireAllRules(match -> constant.contains(key(match.getRule())), 10 * constant.size());
+      List<Object> facts = new ArrayList<>();
+      boolean thresholdsKept = false;
+      for (Object fact : session.getObjects()) {
+        if (fact == thresholds) {
+          thresholdsKept = true;
+        } else {
+          facts.add(fact);
+        }
+      }
+      return fired == constant.size() && thresholdsKept ? new PolicyFacts(Set.copyOf(constant), List.copyOf(facts)) : NONE;
+    } finally {
+      session.dispose();
+    }
+  }
+
+  /** {@code $t : Thresholds()} and nothing else: no constraint, no other pattern. */
+  private static boolean readsOnlyThresholds(GroupElement lhs) {
+    if (!lhs.isAnd() || lhs.getChildren().size() != 1) {
+      return false;
+    }
+    RuleConditionElement only = lhs.getChildren().get(0);
+    return only instanceof Pattern pattern && pattern.getObjectType() instanceof ClassObjectType type
+        && type.getClassType() == Thresholds.class && pattern.getConstraints().isEmpty() && pattern.getSource() == null;
+  }
+
+  private static String key(Rule rule) {
+    return rule.getPackageName() + "/" + rule.getName();
+  }
+
+  /** True for a match of a rule whose facts {@link #insert} already put in the session. */
+  boolean derived(Match match) {
+    return !rules.isEmpty() && rules.contains(key(match.getRule()));
+  }
+
+  void insert(KieSession session) {
+    facts.forEach(session::insert);
+  }
+
+  int ruleCount() {
+    return rules.size();
+  }
+}
