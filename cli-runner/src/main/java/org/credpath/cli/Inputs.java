@@ -26,7 +26,7 @@ final class Inputs {
 
   /**
    * Opens the bytes of {@code input} decoded as UTF-8 (or UTF-16/32 when its first bytes say so),
-   * turning invalid bytes into U+FFFD so that the stream can go on; the profile reader then
+   * turning invalid bytes into InputEncoding.INVALID so that the stream can go on; the profile reader then
    * refuses just the records that contain one.
    */
   static InputEncoding.Decoded open(String input) throws IOException {

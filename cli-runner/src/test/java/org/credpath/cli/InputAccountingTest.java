@@ -207,6 +207,9 @@ class InputAccountingTest {
     cases.add(one("a lone surrogate escape in a field name, and an escaped pair (valid)", p("p1") + "\n{\"id\":\"b\","
         + "\"highSchool\":\"GED\",\"x\\uDC00\":1}\n{\"id\":\"\\ud83d\\ude00\",\"highSchool\":\"GED\"}", BAD,
         "ok:p1", "INVALID_ENCODING $.? L2", "ok:\ud83d\ude00"));
+    cases.add(one("a valid U+FFFD character (review atk-10 F3: was refused as invalid UTF-8)", bytes(p("p1") + "\n{\"id\":\"r",
+        new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD}, "al\",\"highSchool\":\"GED\"}\n", p("p3")), OK,
+        "ok:p1", "ok:r\ufffdal", "ok:p3"));
     cases.add(one("overlong UTF-8 (C0 AF for /)", bytes(p("p1") + "\n{\"id\":\"", new byte[] {(byte) 0xC0, (byte) 0xAF},
         "\",\"highSchool\":\"GED\"}\n", p("p3")), BAD, "ok:p1", "INVALID_ENCODING $ L2", "ok:p3"));
     cases.add(one("invalid bytes between records", bytes(p("p1"), new byte[] {(byte) 0xFF}, "\n", new byte[] {(byte) 0xFE},

@@ -17,10 +17,16 @@ import java.nio.charset.StandardCharsets;
  * saved as "Unicode" by Notepad or written by PowerShell's {@code >} is then read as the records it
  * holds, instead of as one garbage record per line.
  *
- * <p>Bytes that are not valid in the chosen encoding become U+FFFD, so reading can go on; the
- * record holding one is refused as {@code INVALID_ENCODING}, naming the encoding.
+ * <p>Bytes that are not valid in the chosen encoding become {@link #INVALID} (U+FFFF, a noncharacter
+ * that text never carries), so reading can go on; the record holding one is refused as
+ * {@code INVALID_ENCODING}, naming the encoding. Not U+FFFD, the usual replacement: that is a valid
+ * character, common in exports that already replaced a bad byte, and refusing it would be a false
+ * claim that the file is not valid text.
  */
 public final class InputEncoding {
+  /** What bytes invalid in the input's encoding are decoded to. */
+  public static final char INVALID = '\uFFFF';
+
   private InputEncoding() {}
 
   /**
@@ -51,7 +57,8 @@ public final class InputEncoding {
         Charset charset = detect(head);
         encoding = charset.name();
         reader = new InputStreamReader(in, charset.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+            .replaceWith(String.valueOf(INVALID)));
       }
       return reader;
     }

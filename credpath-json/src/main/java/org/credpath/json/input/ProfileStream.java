@@ -115,7 +115,7 @@ public final class ProfileStream implements Iterator<InputRecord>, Closeable {
       return new InputRecord(source, index++, frame.line(), null, frame.fault(),
           frame.text() == null ? null : RecordReader.idOf(frame.text()));
     }
-    if (frame.text().indexOf(REPLACEMENT) >= 0) {
+    if (frame.text().indexOf(InputEncoding.INVALID) >= 0) {
       return error(frame.line(), new RecordError("INVALID_ENCODING", "$", "the record at line " + frame.line()
           + " holds bytes that are not valid " + encoding.get() + "; save the file as UTF-8"));
     }
@@ -127,9 +127,6 @@ public final class ProfileStream implements Iterator<InputRecord>, Closeable {
     return new InputRecord(source, index++, frame.line(), null, unreadable != null ? unreadable : parsed.error(),
         RecordReader.idOf(frame.text()));
   }
-
-  /** What a decoder puts in place of bytes that are not UTF-8. */
-  private static final char REPLACEMENT = '\uFFFD';
 
   private InputRecord error(long line, RecordError error) {
     return new InputRecord(source, index++, line, null, error);
