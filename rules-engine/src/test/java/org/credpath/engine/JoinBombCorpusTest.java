@@ -144,6 +144,31 @@ class JoinBombCorpusTest {
     assertThat(stopped.getMessage()).containsAnyOf("deadline", "memory");
   }
 
+  /**
+   * Attack on #14c, A2: Drools expands {@code or} into one rule per combination while it builds the
+   * knowledge base, where no evaluation bound applies; 30 groups were 2^30 rules and a compile that
+   * ran out of memory, blamed on a built-in file. Counted on the model first, refused at the rule.
+   */
+  @Test
+  void orExpandingToMoreThan64Rules_isRefusedAtTheRuleBeforeTheKnowledgeBaseIsBuilt() {
+    StringBuilder when = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      when.append(i == 0 ? "    " : " and\n    ").append("( Candidate( id != \"x").append(i).append("\" ) or Thresholds( ) )");
+    }
+    String drl = Fixtures.drl("rule \"T-HS: or explosion\"\nwhen\n" + when + "\nthen\nend\n");
+    RulesException refused = assertTimeoutPreemptively(Duration.ofSeconds(120),
+        () -> catchThrowableOfType(RulesException.class, () -> CredpathEngine.load(Fixtures.minimalWith("hostile.drl", drl))));
+    assertThat(refused).isNotNull();
+    assertThat(refused.problems()).singleElement().satisfies(p -> {
+      assertThat(p.file()).isEqualTo("hostile.drl");
+      assertThat(p.line()).isEqualTo(6);
+      assertThat(p.message()).contains("T-HS: or explosion").contains("more than " + CompiledRules.MAX_ALTERNATIVES);
+    });
+    // Six groups are 64 rules: allowed.
+    String six = Fixtures.drl("rule \"T-HS: six\"\nwhen\n" + when.substring(0, when.indexOf(" and\n    ( Candidate( id != \"x6\"")) + "\nthen\nend\n");
+    assertThat(CredpathEngine.load(Fixtures.minimalWith("hostile.drl", six)).ruleNames()).contains("T-HS: six");
+  }
+
   /** Every unconstrained join of the network gets the metered constraint, shared nodes once. */
   @Test
   void everyUnconstrainedJoin_isMetered() {
