@@ -148,6 +148,50 @@ final class CompiledRules {
     return writer.toByteArray();
   }
 
+  /** Most rules Drools may make of one rule by expanding its {@code or}s (one per combination). */
+  static final long MAX_ALTERNATIVES = 64;
+
+  /**
+   * How many rules Drools makes of this condition when it expands {@code or}: the sum over an
+   * {@code or}, the product over everything else (conservative for not/exists/accumulate), at most
+   * one past the cap. Counted before the knowledge base is built, because that expansion happens
+   * while it is built, where no evaluation bound applies (attack on #14c, A2: 30 `(A or B) and`
+   * groups are 2^30 rules, a compile that ends out of memory).
+   */
+  static long alternatives(org.drools.model.Condition condition) {
+    java.util.List<org.drools.model.Condition> parts = condition.getSubConditions();
+    if (parts == null || parts.isEmpty()) {
+      return 1;
+    }
+    boolean or = condition.getType() == org.drools.model.Condition.Type.OR;
+    long n = or ? 0 : 1;
+    for (org.drools.model.Condition part : parts) {
+      long each = alternatives(part);
+      n = or ? n + each : n * each;
+      if (n > MAX_ALTERNATIVES) {
+        return MAX_ALTERNATIVES + 1;
+      }
+    }
+    return n;
+  }
+
+  /** A rule whose {@code or}s expand to more rules than {@link #MAX_ALTERNATIVES}. */
+  static final class TooManyAlternatives extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+    private final String rule;
+
+    TooManyAlternatives(String rule, long alternatives) {
+      super("its `or`s expand to " + (alternatives > MAX_ALTERNATIVES ? "more than " + MAX_ALTERNATIVES : alternatives)
+          + " rules (Drools makes one rule per combination of alternatives; at most " + MAX_ALTERNATIVES
+          + "): split it into several rules");
+      this.rule = rule;
+    }
+
+    String rule() {
+      return rule;
+    }
+  }
+
   /** The rule of a generated class, directly or through its outer class; null when none. */
   private static String ruleOf(String name, Map<String, String> rules) {
     for (String c = name; c != null; ) {
@@ -183,6 +227,14 @@ final class CompiledRules {
     // No beta-memory indexes: an indexed join pairs facts by hash without calling the rule's
     // constraint, so its work would go unmetered (RuleBudget); unindexed, every pair is tested by
     // generated code.
+    for (Model model : models) {
+      for (org.drools.model.Rule rule : model.getRules()) {
+        long alternatives = alternatives(rule.getView());
+        if (alternatives > MAX_ALTERNATIVES) {
+          throw new TooManyAlternatives(rule.getName(), alternatives);
+        }
+      }
+    }
     KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(models,
         org.kie.internal.conf.IndexLeftBetaMemoryOption.NO, org.kie.internal.conf.IndexRightBetaMemoryOption.NO);
     // ...and a join with no constraint at all is given one that only counts (see JoinMeter).

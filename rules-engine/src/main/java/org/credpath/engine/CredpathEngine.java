@@ -137,6 +137,11 @@ public final class CredpathEngine {
     KieBase kieBase;
     try {
       kieBase = checked.rules().newKieBase();
+    } catch (CompiledRules.TooManyAlternatives e) {
+      RuleLocator.Location where = RuleLocator.find(source, e.rule());
+      String message = "rule \"" + e.rule() + "\": " + e.getMessage();
+      throw new RulesException(List.of(where == null ? RuleProblem.error(source.origin(), 0, 0, message)
+          : RuleProblem.error(where.file(), where.line(), where.column(), message)));
     } catch (StackOverflowError | OutOfMemoryError e) {
       throw new RulesException(List.of(DrlCompiler.tooComplex(e, source)));
     } catch (RuntimeException | LinkageError e) {

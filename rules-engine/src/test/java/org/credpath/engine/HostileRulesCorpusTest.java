@@ -316,6 +316,26 @@ class HostileRulesCorpusTest {
           + "    String s = \"aaaaaaaaaaaaaaaa\";\n"
           + "    insert( Integer.valueOf( s.indexOf( s ) + s.lastIndexOf( s ) + ( s.contains( s ) ? 1 : 0 ) ) );\nend\n");
     }
+    // Attack on #14c, A1: lists of lists sharing elements, 10^13 leaves in a few KB; one hashCode
+    // (or equals, toString, Set.of, contains) walks them all inside the JDK, where no meter ticks.
+    add(cases, "A1: nested List.of whose hashCode walks 10^13 leaves", "then\n"
+        + """
+    java.util.List a0 = java.util.List.of( Integer.valueOf( 1 ), Integer.valueOf( 2 ) );
+    java.util.List a1 = java.util.List.of( a0, a0, a0, a0, a0, a0, a0, a0, a0, a0 );
+    java.util.List a2 = java.util.List.of( a1, a1, a1, a1, a1, a1, a1, a1, a1, a1 );
+    java.util.List a3 = java.util.List.of( a2, a2, a2, a2, a2, a2, a2, a2, a2, a2 );
+    java.util.List a4 = java.util.List.of( a3, a3, a3, a3, a3, a3, a3, a3, a3, a3 );
+    java.util.List a5 = java.util.List.of( a4, a4, a4, a4, a4, a4, a4, a4, a4, a4 );
+    java.util.List a6 = java.util.List.of( a5, a5, a5, a5, a5, a5, a5, a5, a5, a5 );
+    java.util.List a7 = java.util.List.of( a6, a6, a6, a6, a6, a6, a6, a6, a6, a6 );
+    java.util.List a8 = java.util.List.of( a7, a7, a7, a7, a7, a7, a7, a7, a7, a7 );
+    java.util.List a9 = java.util.List.of( a8, a8, a8, a8, a8, a8, a8, a8, a8, a8 );
+    java.util.List a10 = java.util.List.of( a9, a9, a9, a9, a9, a9, a9, a9, a9, a9 );
+    java.util.List a11 = java.util.List.of( a10, a10, a10, a10, a10, a10, a10, a10, a10, a10 );
+    java.util.List a12 = java.util.List.of( a11, a11, a11, a11, a11, a11, a11, a11, a11, a11 );
+    java.util.List a13 = java.util.List.of( a12, a12, a12, a12, a12, a12, a12, a12, a12, a12 );
+            if ( a13.hashCode() == 42 ) { insert( Integer.valueOf( 1 ) ); }
+        """);
     add(cases, "F3: 3,000 nested parentheses (the compiler's stack)", "then\n    insert( Integer.valueOf( "
         + "(".repeat(3000) + "1" + ")".repeat(3000) + " ) );\n");
     return cases.stream();

@@ -121,8 +121,7 @@ class JoinBombCorpusTest {
 
   /**
    * The review's reproducer, eight patterns {@code from List.of(1..10)} (10^8 matches): the text
-   * check refuses it with a friendly message, but it is no longer what stops it. Compiled and
-   * loaded past the text check, it passes the bytecode check (every call is allowed) and is
+   * and bytecode checks refuse it, but they are not what bounds it. Loaded past both, it is
    * stopped while matching, at its rule.
    */
   @Test
@@ -133,7 +132,10 @@ class JoinBombCorpusTest {
     RuleSource source = Fixtures.minimalWith("hostile.drl", drl);
     assertThat(RuleGuard.check(source)).as("the text check still refuses it").isNotEmpty();
     CompiledRules compiled = DrlCompiler.compile(source, new ArrayList<>());
-    assertThat(RuleBytecodeCheck.refusals(compiled)).isEmpty();
+    // The bytecode check refuses it too now (rules build no collections), yet the meter does not
+    // rely on that: loaded anyway (List.of is harmless in itself), its matches are counted.
+    assertThat(RuleBytecodeCheck.refusals(compiled)).isNotEmpty()
+        .allSatisfy(r -> assertThat(r.message()).contains("List.of"));
     org.kie.api.KieBase kieBase = compiled.newKieBase();
     EvaluationException stopped = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> catchThrowableOfType(
         EvaluationException.class, () -> Session.run(kieBase, kieBase.newKieSessionsPool(1), profile("p1", 1),
@@ -141,6 +143,31 @@ class JoinBombCorpusTest {
     assertThat(stopped).isNotNull();
     assertThat(stopped.ruleName()).isEqualTo("T-HS: join");
     assertThat(stopped.getMessage()).containsAnyOf("deadline", "memory");
+  }
+
+  /**
+   * Attack on #14c, A2: Drools expands {@code or} into one rule per combination while it builds the
+   * knowledge base, where no evaluation bound applies; 30 groups were 2^30 rules and a compile that
+   * ran out of memory, blamed on a built-in file. Counted on the model first, refused at the rule.
+   */
+  @Test
+  void orExpandingToMoreThan64Rules_isRefusedAtTheRuleBeforeTheKnowledgeBaseIsBuilt() {
+    StringBuilder when = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      when.append(i == 0 ? "    " : " and\n    ").append("( Candidate( id != \"x").append(i).append("\" ) or Thresholds( ) )");
+    }
+    String drl = Fixtures.drl("rule \"T-HS: or explosion\"\nwhen\n" + when + "\nthen\nend\n");
+    RulesException refused = assertTimeoutPreemptively(Duration.ofSeconds(120),
+        () -> catchThrowableOfType(RulesException.class, () -> CredpathEngine.load(Fixtures.minimalWith("hostile.drl", drl))));
+    assertThat(refused).isNotNull();
+    assertThat(refused.problems()).singleElement().satisfies(p -> {
+      assertThat(p.file()).isEqualTo("hostile.drl");
+      assertThat(p.line()).isEqualTo(6);
+      assertThat(p.message()).contains("T-HS: or explosion").contains("more than " + CompiledRules.MAX_ALTERNATIVES);
+    });
+    // Six groups are 64 rules: allowed.
+    String six = Fixtures.drl("rule \"T-HS: six\"\nwhen\n" + when.substring(0, when.indexOf(" and\n    ( Candidate( id != \"x6\"")) + "\nthen\nend\n");
+    assertThat(CredpathEngine.load(Fixtures.minimalWith("hostile.drl", six)).ruleNames()).contains("T-HS: six");
   }
 
   /** Every unconstrained join of the network gets the metered constraint, shared nodes once. */

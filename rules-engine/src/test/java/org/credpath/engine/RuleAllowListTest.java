@@ -44,6 +44,12 @@ class RuleAllowListTest {
     // Quadratic on lists: refused; one-pass reads stay allowed.
     assertThat(allow.method("java/util/List", "containsAll", "(Ljava/util/Collection;)Z")).isNotNull();
     assertThat(allow.method("java/util/List", "contains", "(Ljava/lang/Object;)Z")).isNull();
+    // Rules build no collections (nested lists sharing elements: exponential hashCode/equals/toString).
+    assertThat(allow.method("java/util/List", "of", "([Ljava/lang/Object;)Ljava/util/List;")).isNotNull();
+    assertThat(allow.method("java/util/Set", "copyOf", "(Ljava/util/Collection;)Ljava/util/Set;")).isNotNull();
+    assertThat(allow.method("java/util/Arrays", "asList", "([Ljava/lang/Object;)Ljava/util/List;")).isNotNull();
+    assertThat(allow.method("java/util/Collections", "unmodifiableList", "(Ljava/util/List;)Ljava/util/List;")).isNotNull();
+    assertThat(allow.method("java/util/Collections", "emptyList", "()Ljava/util/List;")).isNull();
   }
 
   @Test
