@@ -83,6 +83,8 @@ class LauncherTest {
     Files.write(profile, new byte[(1 << 20) + 1]);
     assertThat(run(env, LAUNCHER.toString(), "evaluate", profile.toString()).out()).as("over 1 MiB of input")
         .doesNotContain("-XX:TieredStopAtLevel=1");
+    assertThat(run(env, LAUNCHER.toString(), "rules", "diff", "--base", "a", "--candidate", "b", profile.toString()).out())
+        .as("any command's input").doesNotContain("-XX:TieredStopAtLevel=1");
   }
 
   @Test
