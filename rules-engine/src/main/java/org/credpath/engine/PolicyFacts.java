@@ -65,6 +65,10 @@ final class PolicyFacts {
         }
       }
       return fired == constant.size() && thresholdsKept ? new PolicyFacts(Set.copyOf(constant), List.copyOf(facts)) : NONE;
+    } catch (RuntimeException e) {
+      // A failing rule is not this class's to report: without precomputing, the load's smoke run
+      // evaluates it under the evaluation limits and names it at its line, as before.
+      return NONE;
     } finally {
       session.dispose();
     }

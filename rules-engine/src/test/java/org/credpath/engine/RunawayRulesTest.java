@@ -62,6 +62,29 @@ class RunawayRulesTest {
   }
 
   /**
+   * A rule whose only condition is {@code Thresholds()} is run once at load to precompute the
+   * policy facts (PolicyFacts); when its consequence fails there, the load still refuses it through
+   * the smoke run, located at the rule, instead of an exception escaping from the precomputation.
+   */
+  @Test
+  void failingPolicyRule_refusedAtTheRule_notByThePrecomputation() {
+    String drl = Fixtures.drl("""
+        rule "T-HS: a policy rule that fails"
+        when
+            $t : Thresholds()
+        then
+            insert( new NoteFinding( "T-HS", Message.of( "x" ).with( "n", 1 / ( $t.names().size() - $t.names().size() ) ) ) );
+        end
+        """);
+    RulesException refused = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> catchThrowableOfType(
+        RulesException.class, () -> CredpathEngine.load(Fixtures.minimalWith("policy.drl", drl))));
+
+    assertThat(refused).isNotNull();
+    assertThat(refused.problems().get(0).file()).isEqualTo("policy.drl");
+    assertThat(refused.problems().get(0).message()).contains("T-HS: a policy rule that fails");
+  }
+
+  /**
    * Under the text cap, rules can still take memory across firings: each firing keeps one more
    * note of about 8,000 characters. The allocation bound, checked between firings, stops that.
    */
