@@ -46,12 +46,14 @@ final class Evaluations {
   private final Rules rules;
   private final ServerMetrics metrics;
   private final long maxBody;
+  private final int maxProfiles;
   private final Clock clock;
 
-  Evaluations(Rules rules, ServerMetrics metrics, long maxBody, Clock clock) {
+  Evaluations(Rules rules, ServerMetrics metrics, long maxBody, int maxProfiles, Clock clock) {
     this.rules = rules;
     this.metrics = metrics;
     this.maxBody = maxBody;
+    this.maxProfiles = maxProfiles;
     this.clock = clock;
   }
 
@@ -63,6 +65,7 @@ final class Evaluations {
       throw Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
           "send profiles as application/json (one object or an array) or " + NDJSON + " (one object per line)").raise();
     }
+    BodyCoding.check(ctx);
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBody) {
       throw tooLarge();
@@ -88,6 +91,21 @@ final class Evaluations {
     metrics.error("TOO_LARGE");
     return Problem.of("too-large", "Content Too Large", 413,
         "the request body is larger than " + maxBody + " bytes; send fewer profiles per request").raise();
+  }
+
+  /**
+   * More profiles than one request may carry: refused before any is evaluated. The body limit
+   * alone does not bound the work, since a 10 MiB array of 3 million {@code {}} costs minutes of
+   * CPU and a response of nearly a gigabyte (review finding F2).
+   */
+  private Problem.Raised tooManyProfiles() {
+    metrics.error("TOO_LARGE");
+    return Problem.of("too-many-profiles", "Content Too Large", 413, tooManyText()).raise();
+  }
+
+  private String tooManyText() {
+    return "the request holds more than " + maxProfiles + " profiles, the most one request may carry; "
+        + "split the batch over several requests, or evaluate large files with the batch CLI (credpath evaluate)";
   }
 
   /** The body stopped before its end: the client went quiet past the idle timeout, or closed. */
@@ -158,6 +176,9 @@ final class Evaluations {
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
           if (token == null) {
             throw malformed("the array is not closed: the body ends before its ]", null);
+          }
+          if (elements.size() == maxProfiles) {
+            throw tooManyProfiles();
           }
           elements.add(element(elements.size(), parser, body));
         }
@@ -322,6 +343,12 @@ final class Evaluations {
         lineNo++;
         if (line.isBlank()) {
           continue;
+        }
+        if (index == maxProfiles) {
+          metrics.error("TOO_LARGE");
+          out.write(JsonLayer.compact(JsonLayer.errorRecord(index, lineNo, null, new RecordError("TOO_LARGE", "$",
+              tooManyText() + ". The first " + maxProfiles + " were evaluated; the rest was not read"))) + "\n");
+          return;
         }
         Element element = element(index++, lineNo, 1, line);
         out.write(JsonLayer.compact(evaluate(engine, asOf, locale, element, ids)));

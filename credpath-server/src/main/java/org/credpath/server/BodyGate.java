@@ -1,0 +1,215 @@
+package org.credpath.server;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * Reads a request body in full before the application sees it, without holding a thread while
+ * bytes are awaited: Jetty calls back when more arrive. The application (Javalin, which reads
+ * bodies with blocking calls) then finds the whole body in memory and never waits on a client.
+ *
+ * <p>Without this, every slow body held one of Jetty's worker threads for as long as the client
+ * kept trickling, and a few hundred slow clients stopped the service for everyone, health checks
+ * included (review finding F0). Here a slow body costs a connection and its bytes so far, and it
+ * has {@code bodyTimeout} to arrive in full however it trickles: then 408 and the connection is
+ * closed. A body passing the limit gets 413 at once. A request not finished after
+ * {@code requestTimeout} is abandoned: its response fails and its connection is closed, so a
+ * client that stops reading results cannot hold a thread either.
+ */
+final class BodyGate extends Handler.Wrapper {
+  private final long maxBody;
+  private final long bodyTimeoutMillis;
+  private final long requestTimeoutMillis;
+
+  BodyGate(long maxBody, long bodyTimeoutMillis, long requestTimeoutMillis) {
+    this.maxBody = maxBody;
+    this.bodyTimeoutMillis = bodyTimeoutMillis;
+    this.requestTimeoutMillis = requestTimeoutMillis;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    Handler next = getHandler();
+    if (next == null) {
+      return false;
+    }
+    SecurityHeaders.apply(response.getHeaders());
+    Deadline deadline = new Deadline(request, callback);
+    long declared = request.getLength();
+    boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    if ((declared <= 0 && !chunked) || declared > maxBody) {
+      // No body, or one the application refuses from its Content-Length without reading it.
+      return next.handle(request, response, deadline);
+    }
+    new Loader(next, request, response, deadline).read();
+    return true;
+  }
+
+  /**
+   * The callback of one exchange, completed once: by the application, or by the request timeout,
+   * which fails it (Jetty then aborts the response and closes the connection).
+   */
+  private final class Deadline implements Callback {
+    private final Callback callback;
+    private final AtomicBoolean completed = new AtomicBoolean();
+    private final Scheduler.Task timer;
+
+    Deadline(Request request, Callback callback) {
+      this.callback = callback;
+      this.timer = request.getComponents().getScheduler().schedule(() -> failed(new HttpException.RuntimeException(503,
+          "the request took longer than " + requestTimeoutMillis + " ms")), requestTimeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void succeeded() {
+      if (completed.compareAndSet(false, true)) {
+        timer.cancel();
+        callback.succeeded();
+      }
+    }
+
+    @Override
+    public void failed(Throwable failure) {
+      if (completed.compareAndSet(false, true)) {
+        timer.cancel();
+        callback.failed(failure);
+      }
+    }
+
+    @Override
+    public InvocationType getInvocationType() {
+      return callback.getInvocationType();
+    }
+  }
+
+  /** Collects one body, then hands the request on; or answers 408/413/400 and closes. */
+  private final class Loader implements Runnable {
+    private final Handler next;
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final AtomicBoolean done = new AtomicBoolean();
+    private final Scheduler.Task timer;
+    private byte[] bytes;
+    private int size;
+
+    Loader(Handler next, Request request, Response response, Callback callback) {
+      this.next = next;
+      this.request = request;
+      this.response = response;
+      this.callback = callback;
+      long declared = request.getLength();
+      this.bytes = new byte[(int) Math.max(0, Math.min(declared, 1 << 16))];
+      this.timer = request.getComponents().getScheduler().schedule(() -> refuse(408, "body-timeout", "Request Timeout",
+          "the request body did not arrive in full within " + bodyTimeoutMillis / 1000.0
+              + " seconds; send it again whole"), bodyTimeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Jetty's call when more of the body has arrived: runs on a worker thread, briefly. */
+    @Override
+    public void run() {
+      read();
+    }
+
+    void read() {
+      while (!done.get()) {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+          request.demand(this);
+          return;
+        }
+        if (Content.Chunk.isFailure(chunk)) {
+          chunk.release();
+          if (chunk.getFailure() instanceof TimeoutException) {
+            refuse(408, "body-timeout", "Request Timeout",
+                "the request body stopped coming (nothing arrived for a while); send it again whole");
+          } else {
+            refuse(400, "incomplete-body", "Bad Request",
+                "the request body stopped before its end (the connection went quiet or was closed); send it again whole");
+          }
+          return;
+        }
+        boolean last = chunk.isLast();
+        ByteBuffer data = chunk.getByteBuffer();
+        int n = data.remaining();
+        if ((long) size + n > maxBody) {
+          chunk.release();
+          refuse(413, "too-large", "Content Too Large",
+              "the request body is larger than " + maxBody + " bytes; send fewer profiles per request");
+          return;
+        }
+        if (size + n > bytes.length) {
+          bytes = Arrays.copyOf(bytes, (int) Math.min(maxBody, Math.max((long) size + n, 2L * bytes.length)));
+        }
+        data.get(bytes, size, n);
+        size += n;
+        chunk.release();
+        if (last) {
+          if (done.compareAndSet(false, true)) {
+            timer.cancel();
+            handOn();
+          }
+          return;
+        }
+      }
+    }
+
+    private void handOn() {
+      Request whole = new WholeBody(request, ByteBuffer.wrap(bytes, 0, size));
+      try {
+        if (!next.handle(whole, response, callback)) {
+          Response.writeError(request, response, callback, 404);
+        }
+      } catch (Throwable t) {
+        Response.writeError(request, response, callback, t);
+      }
+    }
+
+    private void refuse(int status, String slug, String title, String detail) {
+      if (!done.compareAndSet(false, true)) {
+        return;
+      }
+      timer.cancel();
+      Problem problem = Problem.of(slug, title, status, detail).at(request.getHttpURI().getPath());
+      response.setStatus(status);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      SecurityHeaders.apply(response.getHeaders());
+      response.write(true, ByteBuffer.wrap(Problem.json(problem).getBytes(StandardCharsets.UTF_8)), callback);
+    }
+  }
+
+  /** The request as the application sees it: its body is already here, whole. */
+  private static final class WholeBody extends Request.Wrapper {
+    private Content.Chunk body;
+
+    WholeBody(Request request, ByteBuffer bytes) {
+      super(request);
+      this.body = Content.Chunk.from(bytes, true);
+    }
+
+    @Override
+    public Content.Chunk read() {
+      Content.Chunk chunk = body;
+      body = Content.Chunk.EOF;
+      return chunk;
+    }
+
+    @Override
+    public void demand(Runnable demandCallback) {
+      demandCallback.run();
+    }
+  }
+}

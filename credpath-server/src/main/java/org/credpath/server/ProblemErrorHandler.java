@@ -1,0 +1,70 @@
+package org.credpath.server;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors that Jetty answers itself, before any route is reached (a URI that is too long or
+ * ambiguous, headers too large, conflicting framing headers, a request abandoned by a timeout), as
+ * RFC 9457 problem documents like every other error of the service, instead of Jetty's HTML page.
+ * The detail is a fixed sentence per status: Jetty's own reason may quote the request, and the
+ * request may hold personal data.
+ */
+final class ProblemErrorHandler extends ErrorHandler {
+  ProblemErrorHandler() {
+    setShowStacks(false);
+    setShowCauses(false);
+  }
+
+  /** Every method gets a problem document (Jetty leaves the body out for HEAD by itself). */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
+  @Override
+  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+      Callback callback) {
+    Problem problem = Problem.of("http-" + code, title(code), code, detail(code));
+    String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+    if (path != null && path.length() <= 200 && code != 414) {
+      problem = problem.at(path);
+    }
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+    SecurityHeaders.apply(response.getHeaders());
+    response.write(true, ByteBuffer.wrap(Problem.json(problem).getBytes(StandardCharsets.UTF_8)), callback);
+  }
+
+  private static String title(int code) {
+    return switch (code) {
+      case 400 -> "Bad Request";
+      case 408 -> "Request Timeout";
+      case 413 -> "Content Too Large";
+      case 414 -> "URI Too Long";
+      case 431 -> "Request Header Fields Too Large";
+      case 501 -> "Not Implemented";
+      case 503 -> "Service Unavailable";
+      default -> code >= 500 ? "Server Error" : "Client Error";
+    };
+  }
+
+  private static String detail(int code) {
+    return switch (code) {
+      case 400 -> "the request is not valid HTTP or its path is ambiguous (encoded dots, slashes or control "
+          + "characters); send a plain path such as /v1/evaluations";
+      case 408 -> "the request did not arrive in time; send it again whole";
+      case 413 -> "the request is larger than this service accepts; send fewer profiles per request";
+      case 414 -> "the request line is too long; the API takes only asOf and lang in the query";
+      case 431 -> "the request headers are too large";
+      case 501 -> "this transfer coding is not supported; send the body plain or chunked";
+      case 503 -> "the request took longer than this service allows and was abandoned; send fewer profiles per "
+          + "request or try again later";
+      default -> "the service could not handle this request";
+    };
+  }
+}
