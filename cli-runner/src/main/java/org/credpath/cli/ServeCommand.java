@@ -90,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
     options = options.withLimits(maxBody, options.idleTimeoutMillis(), options.stopTimeoutMillis());
     ServerOptions.Guards defaults = options.guards();
     options = options.withGuards(new ServerOptions.Guards(defaults.maxThreads(), maxConnections,
-        bodyTimeoutSeconds * 1000L, defaults.requestTimeoutMillis(), maxProfiles));
+        bodyTimeoutSeconds * 1000L, defaults.requestTimeoutMillis(), maxProfiles, defaults.maxHeldBodyBytes()));
     CredpathServer server;
     try {
       server = CredpathServer.start(options);

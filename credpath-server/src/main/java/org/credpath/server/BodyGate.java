@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -26,17 +27,22 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * has {@code bodyTimeout} to arrive in full however it trickles: then 408 and the connection is
  * closed. A body passing the limit gets 413 at once. A request not finished after
  * {@code requestTimeout} is abandoned: its response fails and its connection is closed, so a
- * client that stops reading results cannot hold a thread either.
+ * client that stops reading results cannot hold a thread either. The bytes of all bodies held at
+ * once (received, or being evaluated) are capped: past the cap a new body gets 503 with
+ * {@code Retry-After}, so many large bodies at once cannot exhaust the heap.
  */
 final class BodyGate extends Handler.Wrapper {
   private final long maxBody;
   private final long bodyTimeoutMillis;
   private final long requestTimeoutMillis;
+  private final long maxHeldBytes;
+  private final AtomicLong held = new AtomicLong();
 
-  BodyGate(long maxBody, long bodyTimeoutMillis, long requestTimeoutMillis) {
+  BodyGate(long maxBody, ServerOptions.Guards guards) {
     this.maxBody = maxBody;
-    this.bodyTimeoutMillis = bodyTimeoutMillis;
-    this.requestTimeoutMillis = requestTimeoutMillis;
+    this.bodyTimeoutMillis = guards.bodyTimeoutMillis();
+    this.requestTimeoutMillis = guards.requestTimeoutMillis();
+    this.maxHeldBytes = guards.maxHeldBodyBytes();
   }
 
   @Override
@@ -65,6 +71,8 @@ final class BodyGate extends Handler.Wrapper {
     private final Callback callback;
     private final AtomicBoolean completed = new AtomicBoolean();
     private final Scheduler.Task timer;
+    /** Body bytes this exchange holds, given back to the budget when it completes. */
+    private final AtomicLong bytes = new AtomicLong();
 
     Deadline(Request request, Callback callback) {
       this.callback = callback;
@@ -72,10 +80,21 @@ final class BodyGate extends Handler.Wrapper {
           "the request took longer than " + requestTimeoutMillis + " ms")), requestTimeoutMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Takes n more bytes from the budget; false (and nothing taken) when the budget is spent. */
+    boolean hold(long n) {
+      if (held.addAndGet(n) > maxHeldBytes) {
+        held.addAndGet(-n);
+        return false;
+      }
+      bytes.addAndGet(n);
+      return true;
+    }
+
     @Override
     public void succeeded() {
       if (completed.compareAndSet(false, true)) {
         timer.cancel();
+        held.addAndGet(-bytes.getAndSet(0));
         callback.succeeded();
       }
     }
@@ -84,6 +103,7 @@ final class BodyGate extends Handler.Wrapper {
     public void failed(Throwable failure) {
       if (completed.compareAndSet(false, true)) {
         timer.cancel();
+        held.addAndGet(-bytes.getAndSet(0));
         callback.failed(failure);
       }
     }
@@ -99,13 +119,13 @@ final class BodyGate extends Handler.Wrapper {
     private final Handler next;
     private final Request request;
     private final Response response;
-    private final Callback callback;
+    private final Deadline callback;
     private final AtomicBoolean done = new AtomicBoolean();
     private final Scheduler.Task timer;
     private byte[] bytes;
     private int size;
 
-    Loader(Handler next, Request request, Response response, Callback callback) {
+    Loader(Handler next, Request request, Response response, Deadline callback) {
       this.next = next;
       this.request = request;
       this.response = response;
@@ -150,6 +170,12 @@ final class BodyGate extends Handler.Wrapper {
               "the request body is larger than " + maxBody + " bytes; send fewer profiles per request");
           return;
         }
+        if (!callback.hold(n)) {
+          chunk.release();
+          refuse(503, "busy", "Service Unavailable",
+              "the service is receiving too many request bodies at once; try again in a moment");
+          return;
+        }
         if (size + n > bytes.length) {
           bytes = Arrays.copyOf(bytes, (int) Math.min(maxBody, Math.max((long) size + n, 2L * bytes.length)));
         }
@@ -186,6 +212,9 @@ final class BodyGate extends Handler.Wrapper {
       response.setStatus(status);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
       response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      if (status == 503) {
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+      }
       SecurityHeaders.apply(response.getHeaders());
       response.write(true, ByteBuffer.wrap(Problem.json(problem).getBytes(StandardCharsets.UTF_8)), callback);
     }

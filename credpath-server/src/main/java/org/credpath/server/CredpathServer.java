@@ -54,8 +54,7 @@ public final class CredpathServer implements AutoCloseable {
         server.setStopTimeout(options.stopTimeoutMillis());
         server.setErrorHandler(new ProblemErrorHandler());
         // Javalin puts its servlet inside the innermost wrapper: bodies arrive whole before it runs.
-        server.setHandler(new GracefulHandler(new BodyGate(options.maxBodyBytes(), guards.bodyTimeoutMillis(),
-            guards.requestTimeoutMillis())));
+        server.setHandler(new GracefulHandler(new BodyGate(options.maxBodyBytes(), guards)));
       });
       config.jetty.addConnector((server, http) -> {
         http.setSendServerVersion(false);

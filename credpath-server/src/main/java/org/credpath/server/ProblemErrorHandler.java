@@ -32,7 +32,8 @@ final class ProblemErrorHandler extends ErrorHandler {
       Callback callback) {
     Problem problem = Problem.of("http-" + code, title(code), code, detail(code));
     String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
-    if (path != null && path.length() <= 200 && code != 414) {
+    // Jetty names a request it could not parse "/badMessage": no path to point at then.
+    if (path != null && path.length() <= 200 && code != 414 && !path.equals("/badMessage")) {
       problem = problem.at(path);
     }
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);

@@ -36,20 +36,23 @@ public record ServerOptions(
    * @param requestTimeoutMillis a response not finished by then is abandoned and its connection
    *     closed (a client that stops reading its results cannot hold a thread for longer)
    * @param maxProfiles profiles (array elements or NDJSON lines) in one request at most
+   * @param maxHeldBodyBytes bytes of request bodies held at once, all requests together (received
+   *     or being evaluated); past it a body gets 503 with {@code Retry-After}
    */
   public record Guards(int maxThreads, int maxConnections, long bodyTimeoutMillis, long requestTimeoutMillis,
-      int maxProfiles) {
-    /** 250 threads, 1,000 connections, 20 s for a body, 120 s for a request, 10,000 profiles. */
-    public static final Guards DEFAULT = new Guards(250, 1_000, 20_000, 120_000, 10_000);
+      int maxProfiles, long maxHeldBodyBytes) {
+    /** 250 threads, 1,000 connections, 20 s for a body, 120 s for a request, 10,000 profiles, 256 MiB of bodies. */
+    public static final Guards DEFAULT = new Guards(250, 1_000, 20_000, 120_000, 10_000, 256L << 20);
 
     public Guards {
-      if (maxThreads < 16 || maxConnections < 1 || bodyTimeoutMillis < 1 || requestTimeoutMillis < 1 || maxProfiles < 1) {
+      if (maxThreads < 16 || maxConnections < 1 || bodyTimeoutMillis < 1 || requestTimeoutMillis < 1 || maxProfiles < 1
+          || maxHeldBodyBytes < 1) {
         throw new IllegalArgumentException("guards must be positive (at least 16 threads)");
       }
     }
 
     public Guards withMaxProfiles(int max) {
-      return new Guards(maxThreads, maxConnections, bodyTimeoutMillis, requestTimeoutMillis, max);
+      return new Guards(maxThreads, maxConnections, bodyTimeoutMillis, requestTimeoutMillis, max, maxHeldBodyBytes);
     }
   }
 

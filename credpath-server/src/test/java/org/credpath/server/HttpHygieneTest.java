@@ -65,6 +65,7 @@ class HttpHygieneTest {
       JsonNode problem = Json.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
       assertThat(problem.get("status").asInt()).isEqualTo(Integer.parseInt(attack.get(1)));
       assertThat(problem.get("detail").asText()).isNotBlank();
+      assertThat(problem.path("instance").asText()).doesNotContain("badMessage");
     }
     assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
   }

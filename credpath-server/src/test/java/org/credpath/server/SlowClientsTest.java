@@ -41,7 +41,7 @@ class SlowClientsTest {
 
   @Test
   void moreSlowBodiesThanWorkerThreadsDoNotStopTheService() throws Exception {
-    ServerOptions.Guards guards = new ServerOptions.Guards(THREADS, 1_000, BODY_MILLIS, 120_000, 10_000);
+    ServerOptions.Guards guards = new ServerOptions.Guards(THREADS, 1_000, BODY_MILLIS, 120_000, 10_000, 64L << 20);
     try (TestServer http = new TestServer(1 << 20, IDLE_MILLIS, true, guards)) {
       String profile = ApiTest.examples().get(0).toString();
       List<Socket> slow = new ArrayList<>();
@@ -104,7 +104,7 @@ class SlowClientsTest {
   @Test
   void pastTheConnectionCapNewClientsWaitUntilSlowOnesAreClosed() throws Exception {
     int cap = 20;
-    ServerOptions.Guards guards = new ServerOptions.Guards(THREADS, cap, 3_000, 120_000, 10_000);
+    ServerOptions.Guards guards = new ServerOptions.Guards(THREADS, cap, 3_000, 120_000, 10_000, 64L << 20);
     try (TestServer http = new TestServer(1 << 20, IDLE_MILLIS, true, guards)) {
       List<Socket> slow = new ArrayList<>();
       try {
@@ -128,6 +128,44 @@ class SlowClientsTest {
         }
       }
     }
+  }
+
+  @Test
+  void bodiesHeldAtOnceAreCappedSoManyLargeOnesCannotExhaustTheHeap() throws Exception {
+    ServerOptions.Guards guards = new ServerOptions.Guards(THREADS, 1_000, 60_000, 120_000, 10_000, 4_000);
+    try (TestServer http = new TestServer(1 << 20, IDLE_MILLIS, true, guards)) {
+      String profile = ApiTest.examples().get(0).toString() + " ".repeat(500);
+      try (Socket large = new Socket("127.0.0.1", http.server.port())) {
+        // 3,900 bytes of a 5,000-byte body arrive and are held; the client then goes quiet.
+        write(large, "POST /v1/evaluations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 5000\r\nExpect: 100-continue\r\n\r\n");
+        large.setSoTimeout(30_000);
+        assertThat(new String(large.getInputStream().readNBytes(25), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 100 ");
+        write(large, "[" + " ".repeat(3_899));
+        // Another body that would take the total past 4,000 bytes is refused, and told to come back.
+        HttpResponse<String> refused = awaitStatus(http, profile, 503);
+        ApiTest.assertProblem(refused, 503, "urn:credpath:problem:busy");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+      }
+      // The quiet client is gone: its bytes are given back once the server notices.
+      assertThat(awaitStatus(http, profile, 200).statusCode()).isEqualTo(200);
+    }
+  }
+
+  /** Posts the profile until the answer has the status (the server's view of the other connection may lag). */
+  private static HttpResponse<String> awaitStatus(TestServer http, String profile, int status) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    HttpResponse<String> r;
+    do {
+      HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+      r = fresh.send(HttpRequest.newBuilder(http.uri("/v1/evaluations?asOf=2026-11-22")).timeout(Duration.ofSeconds(30))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(profile)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != status) {
+        Thread.sleep(100);
+      }
+    } while (r.statusCode() != status && System.nanoTime() < end);
+    return r;
   }
 
   /** One byte of JSON whitespace to each socket every 200 ms, until told to stop or all are closed. */
