@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -26,7 +25,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * included (review finding F0). Here a slow body costs a connection and its bytes so far, and it
  * has {@code bodyTimeout} to arrive in full however it trickles: then 408 and the connection is
  * closed. A body passing the limit gets 413 at once. A request not finished after
- * {@code requestTimeout} is abandoned: its response fails and its connection is closed, so a
+ * {@code requestTimeout} is abandoned: its connection is closed, which fails its writes, so a
  * client that stops reading results cannot hold a thread either. The bytes of all bodies held at
  * once (received, or being evaluated) are capped: past the cap a new body gets 503 with
  * {@code Retry-After}, so many large bodies at once cannot exhaust the heap.
@@ -57,15 +56,19 @@ final class BodyGate extends Handler.Wrapper {
     boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     if ((declared <= 0 && !chunked) || declared > maxBody) {
       // No body, or one the application refuses from its Content-Length without reading it.
-      return next.handle(request, response, deadline);
+      boolean handled = next.handle(request, response, deadline);
+      if (!handled) {
+        deadline.forget();
+      }
+      return handled;
     }
     new Loader(next, request, response, deadline).read();
     return true;
   }
 
   /**
-   * The callback of one exchange, completed once: by the application, or by the request timeout,
-   * which fails it (Jetty then aborts the response and closes the connection).
+   * The callback of one exchange, completed once; past the request timeout its connection is
+   * closed under it.
    */
   private final class Deadline implements Callback {
     private final Callback callback;
@@ -76,8 +79,21 @@ final class BodyGate extends Handler.Wrapper {
 
     Deadline(Request request, Callback callback) {
       this.callback = callback;
-      this.timer = request.getComponents().getScheduler().schedule(() -> failed(new HttpException.RuntimeException(503,
-          "the request took longer than " + requestTimeoutMillis + " ms")), requestTimeoutMillis, TimeUnit.MILLISECONDS);
+      // Closing the connection fails any write the application is blocked in, and every later one,
+      // so its thread unwinds and completes this callback itself.
+      this.timer = request.getComponents().getScheduler().schedule(() -> {
+        if (!completed.get()) {
+          request.getConnectionMetaData().getConnection().getEndPoint().close(new TimeoutException(
+              "the request took longer than " + requestTimeoutMillis + " ms"));
+        }
+      }, requestTimeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Not handled after all: Jetty answers with the original callback, so stop the timer. */
+    void forget() {
+      if (completed.compareAndSet(false, true)) {
+        timer.cancel();
+      }
     }
 
     /** Takes n more bytes from the budget; false (and nothing taken) when the budget is spent. */
@@ -177,7 +193,8 @@ final class BodyGate extends Handler.Wrapper {
           return;
         }
         if (size + n > bytes.length) {
-          bytes = Arrays.copyOf(bytes, (int) Math.min(maxBody, Math.max((long) size + n, 2L * bytes.length)));
+          long grown = Math.min(Math.min(maxBody, Integer.MAX_VALUE - 16), Math.max((long) size + n, 2L * bytes.length));
+          bytes = Arrays.copyOf(bytes, (int) grown);
         }
         data.get(bytes, size, n);
         size += n;

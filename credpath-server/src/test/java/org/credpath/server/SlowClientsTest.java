@@ -152,6 +152,40 @@ class SlowClientsTest {
     }
   }
 
+  @Test
+  void aClientThatStopsReadingIsCutOffAtTheRequestTimeout() throws Exception {
+    ServerOptions.Guards guards = new ServerOptions.Guards(THREADS, 1_000, 20_000, 3_000, 10_000, 64L << 20);
+    try (TestServer http = new TestServer(10 << 20, IDLE_MILLIS, true, guards)) {
+      // 3,000 distinct profiles: some 12 MB of results, far more than the sockets' buffers hold.
+      StringBuilder body = new StringBuilder("[");
+      com.fasterxml.jackson.databind.node.ObjectNode template = (com.fasterxml.jackson.databind.node.ObjectNode) ApiTest.examples().get(4);
+      for (int i = 0; i < 3_000; i++) {
+        body.append(i == 0 ? "" : ",").append(template.deepCopy().put("id", "reader-" + i));
+      }
+      byte[] bytes = body.append(']').toString().getBytes(StandardCharsets.UTF_8);
+      try (Socket reader = new Socket()) {
+        reader.setReceiveBufferSize(4096);
+        reader.connect(new java.net.InetSocketAddress("127.0.0.1", http.server.port()));
+        write(reader, "POST /v1/evaluations?asOf=2026-11-22 HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Content-Length: " + bytes.length + "\r\n\r\n");
+        reader.getOutputStream().write(bytes);
+        reader.getOutputStream().flush();
+        // The client reads nothing until the server has given up on the exchange (logged when it ends).
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(80);
+        while (http.log.stream().noneMatch(line -> line.startsWith("POST /v1/evaluations ")) && System.nanoTime() < end) {
+          Thread.sleep(100);
+        }
+        assertThat(http.log).anyMatch(line -> line.startsWith("POST /v1/evaluations "));
+        String answer = readUntilClosed(reader, 30_000);
+        // Cut off: a 503 problem if nothing had been sent yet, else results that stop before the array's end.
+        assertThat(answer).matches("(?s)HTTP/1\\.1 (200|503) .*").doesNotEndWith(" ]\n");
+      }
+      assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
+      assertThat(http.log).as("a client that went away is not a fault of the service")
+          .noneMatch(line -> line.contains("internal error"));
+    }
+  }
+
   /** Posts the profile until the answer has the status (the server's view of the other connection may lag). */
   private static HttpResponse<String> awaitStatus(TestServer http, String profile, int status) throws Exception {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
