@@ -236,26 +236,4 @@ final class BodyGate extends Handler.Wrapper {
       response.write(true, ByteBuffer.wrap(Problem.json(problem).getBytes(StandardCharsets.UTF_8)), callback);
     }
   }
-
-  /** The request as the application sees it: its body is already here, whole. */
-  private static final class WholeBody extends Request.Wrapper {
-    private Content.Chunk body;
-
-    WholeBody(Request request, ByteBuffer bytes) {
-      super(request);
-      this.body = Content.Chunk.from(bytes, true);
-    }
-
-    @Override
-    public Content.Chunk read() {
-      Content.Chunk chunk = body;
-      body = Content.Chunk.EOF;
-      return chunk;
-    }
-
-    @Override
-    public void demand(Runnable demandCallback) {
-      demandCallback.run();
-    }
-  }
 }
