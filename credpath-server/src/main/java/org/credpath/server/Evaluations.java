@@ -347,7 +347,7 @@ final class Evaluations {
         if (index == maxProfiles) {
           metrics.error("TOO_LARGE");
           out.write(JsonLayer.compact(JsonLayer.errorRecord(index, lineNo, null, new RecordError("TOO_LARGE", "$",
-              tooManyText() + ". The first " + maxProfiles + " were evaluated; the rest was not read"))) + "\n");
+              tooManyText() + ". The first " + maxProfiles + " were evaluated; the rest was not evaluated"))) + "\n");
           return;
         }
         Element element = element(index++, lineNo, 1, line);

@@ -41,23 +41,17 @@ final class ProblemErrorHandler extends ErrorHandler {
     response.write(true, ByteBuffer.wrap(Problem.json(problem).getBytes(StandardCharsets.UTF_8)), callback);
   }
 
+  /** The status's own phrase ("Expectation Failed", "HTTP Version Not Supported"): a title that describes the type. */
   private static String title(int code) {
-    return switch (code) {
-      case 400 -> "Bad Request";
-      case 408 -> "Request Timeout";
-      case 413 -> "Content Too Large";
-      case 414 -> "URI Too Long";
-      case 431 -> "Request Header Fields Too Large";
-      case 501 -> "Not Implemented";
-      case 503 -> "Service Unavailable";
-      default -> code >= 500 ? "Server Error" : "Client Error";
-    };
+    String phrase = org.eclipse.jetty.http.HttpStatus.getMessage(code);
+    return phrase == null || phrase.isBlank() ? (code >= 500 ? "Server Error" : "Client Error") : phrase;
   }
 
   private static String detail(int code) {
     return switch (code) {
-      case 400 -> "the request is not valid HTTP or its path is ambiguous (encoded dots, slashes or control "
-          + "characters); send a plain path such as /v1/evaluations";
+      case 400 -> "the request is not valid HTTP/1.1: its request line, a header (such as Content-Length, "
+          + "Transfer-Encoding or Host) or its path (encoded dots, slashes or control characters) cannot be accepted; "
+          + "check how the client builds the request";
       case 408 -> "the request did not arrive in time; send it again whole";
       case 413 -> "the request is larger than this service accepts; send fewer profiles per request";
       case 414 -> "the request line is too long; the API takes only asOf and lang in the query";

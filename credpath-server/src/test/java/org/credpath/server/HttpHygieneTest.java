@@ -66,6 +66,7 @@ class HttpHygieneTest {
       assertThat(problem.get("status").asInt()).isEqualTo(Integer.parseInt(attack.get(1)));
       assertThat(problem.get("detail").asText()).isNotBlank();
       assertThat(problem.path("instance").asText()).doesNotContain("badMessage");
+      assertThat(problem.get("title").asText()).isNotIn("Client Error", "Server Error");
     }
     assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
   }
