@@ -59,14 +59,29 @@ final class ServeCommand implements Callable<Integer> {
       description = "Largest request body accepted; larger ones get 413. Default: ${DEFAULT-VALUE} (10 MiB).")
   long maxBody;
 
+  @Option(names = "--max-profiles", paramLabel = "N", defaultValue = "10000",
+      description = "Most profiles one request may carry (array elements or NDJSON lines); a larger array gets 413, "
+          + "NDJSON ends with a TOO_LARGE record. Default: ${DEFAULT-VALUE}.")
+  int maxProfiles;
+
+  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1000",
+      description = "Most connections open at once; past it new ones wait until one closes. Default: ${DEFAULT-VALUE}.")
+  int maxConnections;
+
+  @Option(names = "--body-timeout", paramLabel = "SECONDS", defaultValue = "20",
+      description = "Time a request body has to arrive whole after its headers; then 408 and the connection "
+          + "is closed. Default: ${DEFAULT-VALUE}.")
+  int bodyTimeoutSeconds;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     if (reload && rules == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--reload needs --rules DIR");
     }
-    if (port < 0 || port > 65535 || maxBody < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535 and --max-body 1 or more");
+    if (port < 0 || port > 65535 || maxBody < 1 || maxProfiles < 1 || maxConnections < 1 || bodyTimeoutSeconds < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535; --max-body, "
+          + "--max-profiles, --max-connections and --body-timeout 1 or more");
     }
     if (RulesLoader.limitsInvalid(err)) {
       return ExitCode.RULES_ERROR;
@@ -76,6 +91,9 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
     }).withAddress(host, port).withRules(rules, reload).withCache(RulesLoader.cacheDir());
     options = options.withLimits(maxBody, options.idleTimeoutMillis(), options.stopTimeoutMillis());
+    ServerOptions.Guards defaults = options.guards();
+    options = options.withGuards(new ServerOptions.Guards(defaults.maxThreads(), maxConnections,
+        bodyTimeoutSeconds * 1000L, defaults.requestTimeoutMillis(), maxProfiles, defaults.maxHeldBodyBytes()));
     CredpathServer server;
     try {
       server = CredpathServer.start(options);

@@ -11,12 +11,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.credpath.engine.CredpathEngine;
 import org.credpath.json.Json;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * {@code credpath serve}: the decision service and the counselor's page on an embedded Javalin
@@ -32,19 +36,25 @@ public final class CredpathServer implements AutoCloseable {
   private final Rules rules = new Rules();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final Javalin app;
+  private final Map<String, Set<String>> allowed = new java.util.HashMap<>();
 
   private CredpathServer(ServerOptions options) {
     this.options = options;
-    Evaluations evaluations = new Evaluations(rules, metrics, options.maxBodyBytes(), options.clock());
+    Evaluations evaluations = new Evaluations(rules, metrics, options.maxBodyBytes(), options.guards().maxProfiles(),
+        options.clock());
+    ServerOptions.Guards guards = options.guards();
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.http.maxRequestSize = options.maxBodyBytes();
       config.http.prefer405over404 = true;
+      config.jetty.threadPool = new QueuedThreadPool(guards.maxThreads(), Math.min(8, guards.maxThreads()), 60_000);
       config.jetty.modifyServer(server -> {
         server.setRequestLog(new AccessLog(options.log()));
         server.setStopTimeout(options.stopTimeoutMillis());
-        server.setHandler(new GracefulHandler());
+        server.setErrorHandler(new ProblemErrorHandler());
+        // Javalin puts its servlet inside the innermost wrapper: bodies arrive whole before it runs.
+        server.setHandler(new GracefulHandler(new BodyGate(options.maxBodyBytes(), guards)));
       });
       config.jetty.addConnector((server, http) -> {
         http.setSendServerVersion(false);
@@ -52,19 +62,21 @@ public final class CredpathServer implements AutoCloseable {
         connector.setHost(options.host());
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeoutMillis());
+        server.addBean(new NetworkConnectionLimit(guards.maxConnections(), connector));
         return connector;
       });
       config.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(),
           (long) (ms * 1_000_000)));
-      config.routes.get("/", ctx -> page(ctx, "index.html", "text/html; charset=utf-8"));
-      config.routes.get("/app.js", ctx -> page(ctx, "app.js", "text/javascript; charset=utf-8"));
-      config.routes.get("/app.css", ctx -> page(ctx, "app.css", "text/css; charset=utf-8"));
+      get(config, "/", ctx -> page(ctx, "index.html", "text/html; charset=utf-8"));
+      get(config, "/app.js", ctx -> page(ctx, "app.js", "text/javascript; charset=utf-8"));
+      get(config, "/app.css", ctx -> page(ctx, "app.css", "text/css; charset=utf-8"));
       config.routes.post("/v1/evaluations", evaluations::handle);
-      config.routes.get("/v1/knowledge-base", this::knowledgeBase);
-      config.routes.get("/health/live", ctx -> json(ctx, 200, Map.of("status", "UP")));
-      config.routes.get("/health/ready", this::ready);
-      config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-      config.routes.get("/openapi.json", ctx -> page(ctx, "../openapi.json", "application/json"));
+      allow("/v1/evaluations", "POST");
+      get(config, "/v1/knowledge-base", this::knowledgeBase);
+      get(config, "/health/live", ctx -> json(ctx, 200, Map.of("status", "UP")));
+      get(config, "/health/ready", this::ready);
+      get(config, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+      get(config, "/openapi.json", ctx -> page(ctx, "../openapi.json", "application/json"));
       config.routes.exception(Problem.Raised.class, (e, ctx) -> problem(ctx, e.problem));
       config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx,
           Problem.of(null, e.getMessage(), e.getStatus(), e.getMessage())));
@@ -76,9 +88,24 @@ public final class CredpathServer implements AutoCloseable {
       });
       config.routes.error(404, ctx -> problem(ctx, Problem.of(null, "Not Found", 404,
           "no such path; see /openapi.json for the API")));
-      config.routes.error(405, ctx -> problem(ctx, Problem.of(null, "Method Not Allowed", 405,
-          "this path does not take " + ctx.method() + "; see /openapi.json for the API")));
+      config.routes.error(405, ctx -> {
+        ctx.header("Allow", String.join(", ", allowed.getOrDefault(ctx.path(), new TreeSet<>())));
+        problem(ctx, Problem.of(null, "Method Not Allowed", 405,
+            "this path does not take " + ctx.method() + "; see /openapi.json for the API"));
+      });
     });
+  }
+
+  /** A GET route, which answers HEAD the same way without the body. */
+  private void get(io.javalin.config.JavalinConfig config, String path, io.javalin.http.Handler handler) {
+    config.routes.get(path, handler);
+    config.routes.head(path, handler);
+    allow(path, "GET", "HEAD");
+  }
+
+  /** The methods a path takes, for the {@code Allow} header of a 405 (RFC 9110 section 15.5.6). */
+  private void allow(String path, String... methods) {
+    allowed.computeIfAbsent(path, p -> new TreeSet<>()).addAll(java.util.List.of(methods));
   }
 
   /**

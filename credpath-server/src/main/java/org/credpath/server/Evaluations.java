@@ -38,12 +38,14 @@ final class Evaluations {
   private final Rules rules;
   private final ServerMetrics metrics;
   private final long maxBody;
+  private final int maxProfiles;
   private final Clock clock;
 
-  Evaluations(Rules rules, ServerMetrics metrics, long maxBody, Clock clock) {
+  Evaluations(Rules rules, ServerMetrics metrics, long maxBody, int maxProfiles, Clock clock) {
     this.rules = rules;
     this.metrics = metrics;
     this.maxBody = maxBody;
+    this.maxProfiles = maxProfiles;
     this.clock = clock;
   }
 
@@ -55,6 +57,7 @@ final class Evaluations {
       throw Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
           "send profiles as application/json (one object or an array) or " + NDJSON + " (one object per line)").raise();
     }
+    BodyCoding.check(ctx);
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBody) {
       throw tooLarge();
@@ -80,6 +83,21 @@ final class Evaluations {
     metrics.error("TOO_LARGE");
     return Problem.of("too-large", "Content Too Large", 413,
         "the request body is larger than " + maxBody + " bytes; send fewer profiles per request").raise();
+  }
+
+  /**
+   * More profiles than one request may carry: refused before any is evaluated. The body limit
+   * alone does not bound the work, since a 10 MiB array of 3 million {@code {}} costs minutes of
+   * CPU and a response of nearly a gigabyte (review finding F2).
+   */
+  private Problem.Raised tooManyProfiles() {
+    metrics.error("TOO_LARGE");
+    return Problem.of("too-many-profiles", "Content Too Large", 413, tooManyText()).raise();
+  }
+
+  private String tooManyText() {
+    return "the request holds more than " + maxProfiles + " profiles, the most one request may carry; "
+        + "split the batch over several requests, or evaluate large files with the batch CLI (credpath evaluate)";
   }
 
   /** The body stopped before its end: the client went quiet past the idle timeout, or closed. */
@@ -141,6 +159,10 @@ final class Evaluations {
         }
         single(ctx, engine, asOf, locale, record);
         return;
+      }
+      // Counted by framing alone, before the 200 starts and before any element is parsed or evaluated.
+      if (ProfileStream.count(InputEncoding.open(new ByteArrayInputStream(bytes)), maxProfiles) > maxProfiles) {
+        throw tooManyProfiles();
       }
       ctx.status(200).contentType("application/json");
       Set<String> ids = new HashSet<>();
@@ -254,10 +276,18 @@ final class Evaluations {
     Set<String> ids = new HashSet<>();
     try (Writer out = writer(ctx.res().getOutputStream());
         ProfileStream records = new ProfileStream(JsonLayer.SOURCE, InputEncoding.open(body))) {
+      int evaluated = 0;
       while (true) {
         InputRecord record;
         try {
           if (!records.hasNext()) {
+            return;
+          }
+          if (evaluated == maxProfiles) {
+            metrics.error("TOO_LARGE");
+            out.write(JsonLayer.compact(JsonLayer.errorRecord(evaluated, records.line(), null, new RecordError(
+                "TOO_LARGE", "$", tooManyText() + ". The first " + maxProfiles + " were evaluated; the rest was not evaluated")))
+                + "\n");
             return;
           }
           record = records.next();
@@ -267,6 +297,7 @@ final class Evaluations {
         }
         out.write(JsonLayer.compact(evaluate(engine, asOf, locale, record, ids)));
         out.write('\n');
+        evaluated++;
         if (!records.ready()) {
           out.flush();
         }

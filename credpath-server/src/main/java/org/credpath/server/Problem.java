@@ -39,6 +39,15 @@ record Problem(String type, String title, int status, String detail, String inst
     return new Problem(type, title, status, detail, instance, items);
   }
 
+  /** The document as sent: pretty JSON and a line break (send it as UTF-8 bytes). */
+  static String json(Problem problem) {
+    try {
+      return org.credpath.json.Json.PRETTY.writeValueAsString(problem) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   Raised raise() {
     return new Raised(this);
   }

@@ -43,16 +43,15 @@ class LifecycleTest {
       socket.setSoTimeout(20_000);
       OutputStream out = socket.getOutputStream();
       out.write(("POST /v1/evaluations?asOf=2026-11-22 HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\n"
-          + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunk(first + "\n")).getBytes(StandardCharsets.UTF_8));
+          + "Transfer-Encoding: chunked\r\nConnection: close\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
       BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-      assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
-      // The first result has streamed back: the request is in flight. Now stop the server.
+      // The server has taken the request and waits for its body (holding no thread): it is in flight.
+      assertThat(in.readLine()).isEqualTo("HTTP/1.1 100 Continue");
+      assertThat(in.readLine()).isEmpty();
+      out.write(chunk(first + "\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
       String line;
-      List<String> lines = new ArrayList<>();
-      while (!(line = in.readLine()).contains("ex-03-fresh-graduate")) {
-        lines.add(line);
-      }
       CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
         try {
           http.close();
@@ -66,10 +65,12 @@ class LifecycleTest {
       // The client sends the rest of its body; the server evaluates it and ends the response.
       out.write((chunk(second + "\n") + "0\r\n\r\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
+      assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
       StringBuilder rest = new StringBuilder();
       while ((line = in.readLine()) != null) {
         rest.append(line).append('\n');
       }
+      assertThat(rest.toString()).contains("\"candidateId\":\"ex-03-fresh-graduate\"");
       assertThat(rest.toString()).contains("\"candidateId\":\"ex-04-last-semester\"");
       stopping.get(15, TimeUnit.SECONDS);
       String result = rest.toString().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();

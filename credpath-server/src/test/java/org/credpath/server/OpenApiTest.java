@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiTest {
   /** Documented but not produced here, and why. */
-  static final Map<String, String> NOT_PRODUCED = Map.of();
+  static final Map<String, String> NOT_PRODUCED = Map.of(
+      "POST /v1/evaluations 408", "SlowClientsTest: a body that does not arrive whole within the body timeout",
+      "POST /v1/evaluations 501", "HttpHygieneTest: a Transfer-Encoding other than chunked (HttpClient cannot send one)");
 
   /** The engine's smallest test knowledge base: quick to compile. */
   static final Path MINIMAL_RULES = Path.of("../rules-engine/src/test/resources/fixtures/minimal");
@@ -68,6 +70,7 @@ class OpenApiTest {
     cases.add(new Case("POST", "/v1/evaluations?asOf=tomorrow", "application/json", ok, 400));
     cases.add(new Case("POST", ev, "application/json", "{\"id\":\"x\",\"highSchool\":\"NONE\",\"educaton\":[]}", 422));
     cases.add(new Case("POST", ev, "text/csv", "id\n", 415));
+    cases.add(new Case("POST", ev, "application/json; charset=utf-16", ok, 415));
     cases.add(new Case("GET", "/v1/evaluations", null, null, 405));
     cases.add(new Case("GET", "/v1/knowledge-base", null, null, 200));
     cases.add(new Case("PUT", "/v1/knowledge-base", null, "", 405));

@@ -31,13 +31,17 @@ final class TestServer implements AutoCloseable {
 
   /** With {@code load} false the port is open but the rules are not loaded yet (see {@link #loadRules}). */
   TestServer(long maxBody, long idleMillis, boolean load) throws IOException {
+    this(maxBody, idleMillis, load, ServerOptions.Guards.DEFAULT);
+  }
+
+  /** With guards of its own: small pools and short timeouts make an attack quick to show. */
+  TestServer(long maxBody, long idleMillis, boolean load, ServerOptions.Guards guards) throws IOException {
     ServerOptions options = ServerOptions.defaults(null)
         .withAddress("127.0.0.1", 0)
         .withLimits(maxBody, idleMillis, 10_000)
         .withCache(Path.of(System.getProperty("credpath.cache", "target/credpath-cache")))
         .withClock(Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
-    server = CredpathServer.open(new ServerOptions(options.host(), options.port(), null, false, options.maxBodyBytes(),
-        options.idleTimeoutMillis(), options.stopTimeoutMillis(), options.cacheDir(), options.clock(), log::add));
+    server = CredpathServer.open(options.withLog(log::add).withGuards(guards));
     if (load) {
       server.loadRules();
     }
