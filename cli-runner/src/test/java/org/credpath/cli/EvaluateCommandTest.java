@@ -110,6 +110,30 @@ class EvaluateCommandTest {
     assertThat(out.get(2).at("/error/code").asText()).isEqualTo("TRUNCATED_INPUT");
   }
 
+  /**
+   * A record left open inside (review atk-10 F1): to JSON the records after it are part of it, so
+   * no reader can give them records of their own. They must not vanish unnamed: the one error
+   * names every line it swallowed and says none of them was evaluated.
+   */
+  @Test
+  void recordLeftOpen_namesEveryLineItSwallowed() throws IOException {
+    Path input = tmp.resolve("open.json");
+    String p = "{\"id\":\"%s\",\"highSchool\":\"GED\"}";
+    Files.writeString(input, "[" + p.formatted("a") + ",\n{\"id\":\"u\",\"education\":[\n" + p.formatted("b") + ",\n"
+        + p.formatted("c") + "\n]\n");
+
+    CliRun run = CliRun.run("evaluate", "--as-of", "2026-11-22", "--format", "ndjson", input.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.DATA_ERROR);
+    List<JsonNode> out = ndjson(run.out());
+    assertThat(out).hasSize(2);
+    assertThat(out.get(0).path("candidateId").asText()).isEqualTo("a");
+    assertThat(out.get(1).at("/error/code").asText()).isEqualTo("TRUNCATED_INPUT");
+    assertThat(out.get(1).at("/error/line").asLong()).isEqualTo(2);
+    assertThat(out.get(1).at("/error/message").asText())
+        .contains("lines 2 to 5 were read as this one record and none of them was evaluated");
+  }
+
   @Test
   void singlePrettyPrintedObject_fromStdin_evaluated() throws IOException {
     CliRun run = CliRun.runWithStdin("{\n  \"id\": \"solo\",\n  \"highSchool\": \"DIPLOMA\",\n  \"goals\": [\"CAHIMS\"]\n}\n",

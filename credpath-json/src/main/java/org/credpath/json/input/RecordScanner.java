@@ -58,6 +58,22 @@ final class RecordScanner {
   }
 
   /**
+   * Why a record that never closes is one error and not several: once a bracket is left open, any
+   * records after it are, to JSON, inside it, and no reader can tell where the writer meant them to
+   * start. So the message names every line it swallowed, for the person to look at and run again;
+   * nothing is dropped without being named.
+   */
+  static String truncated(long startLine, long endLine) {
+    String swallowed = endLine > startLine
+        ? "; lines " + startLine + " to " + endLine + " were read as this one record and none of them was evaluated,"
+            + " so any records written on those lines were not evaluated either: close the record and run again"
+        : "";
+    return "the input ends inside the record that starts at line " + startLine
+        + " (a closing bracket or quote is missing); the file may have been cut off. Every record before it was read"
+        + swallowed;
+  }
+
+  /**
    * Frames one value starting at the current character: a scalar token (inside the array), or an
    * object, array or string followed through its quotes and brackets to where it closes. A line
    * end inside it may cut it ({@link #lineEnds}); so may a {@code {} it cannot hold, or the array's
@@ -76,8 +92,7 @@ final class RecordScanner {
     while (true) {
       c = in.peek();
       if (c < 0) {
-        return fault(atLine, atColumn, "TRUNCATED_INPUT", "the input ends inside the record that starts at line "
-            + atLine + " (a closing bracket or quote is missing); the file may have been cut off. Every record before it was read");
+        return fault(atLine, atColumn, "TRUNCATED_INPUT", truncated(atLine, in.column() == 0 ? in.line() - 1 : in.line()));
       }
       if (quotes.open()) {
         if (CharCursor.isBreak(c)) {
