@@ -14,8 +14,10 @@ import java.util.stream.Stream;
 import org.credpath.model.error.EvaluationException;
 import org.credpath.model.error.RuleProblem;
 import org.credpath.model.error.RulesException;
+import org.credpath.model.fact.Message;
 import org.credpath.model.profile.HighSchool;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -413,6 +415,36 @@ class HostileRulesCorpusTest {
           .doesNotContain("Exception");
     }
     // The engine still evaluates: the failure was one profile's, not the engine's.
+    assertThat(catchThrowableOfType(EvaluationException.class,
+        () -> engine.evaluate(Fixtures.profile("smoke-ok", HighSchool.NONE), Fixtures.AS_OF))).isNull();
+  }
+
+  /**
+   * Attack on #14c (h11): a message that holds itself twice, 45 times over, is 2^45 parts in a few
+   * bytes, built with model methods only; Drools' truth maintenance hashes it, where no rule budget
+   * runs. Messages are bounded in parts when made, so it fails at the rule that builds it.
+   */
+  @Test
+  void aMessageNestedInItself_isBoundedAtTheRule() {
+    String body = "then\n    Message m = Message.of( \"k\" );\n"
+        + "    m = m.with( \"a\", m ).with( \"b\", m );\n".repeat(45)
+        + "    insertLogical( new NoteFinding( \"T-HS\", m ) );\nend\n";
+    RuleSource ungated = Fixtures.minimalWith("hostile.drl", Fixtures.drl(
+        "rule \"T-HS: hostile\"\nwhen\n    Candidate( )\n" + body));
+    RulesException refused = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> catchThrowableOfType(RulesException.class, () -> CredpathEngine.load(ungated)));
+    assertThat(refused).isNotNull();
+    assertThat(refused.problems().get(0).file()).isEqualTo("hostile.drl");
+    assertThat(refused.problems().get(0).message()).contains("T-HS: hostile")
+        .contains("at most " + Message.MAX_PARTS + " parts").doesNotContain("\tat ");
+
+    CredpathEngine engine = CredpathEngine.load(Fixtures.minimalWith("hostile.drl", Fixtures.drl(
+        "rule \"T-HS: hostile\"\nwhen\n    Candidate( !id.startsWith( \"smoke\" ) )\n" + body)));
+    EvaluationException failed = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> catchThrowableOfType(
+        EvaluationException.class, () -> engine.evaluate(Fixtures.profile("p1", HighSchool.NONE), Fixtures.AS_OF)));
+    assertThat(failed).isNotNull();
+    assertThat(failed.ruleName()).isEqualTo("T-HS: hostile");
+    assertThat(failed.getMessage()).contains("at most " + Message.MAX_PARTS + " parts").doesNotContain("Exception");
     assertThat(catchThrowableOfType(EvaluationException.class,
         () -> engine.evaluate(Fixtures.profile("smoke-ok", HighSchool.NONE), Fixtures.AS_OF))).isNull();
   }
