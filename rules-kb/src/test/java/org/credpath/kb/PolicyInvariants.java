@@ -43,9 +43,9 @@ import org.credpath.model.result.NextStep;
 final class PolicyInvariants {
   static final Set<CredentialStatus> GOOD_STANDING = EnumSet.of(CredentialStatus.ACTIVE, CredentialStatus.RENEWAL_DUE);
   static final Set<String> READINGS = Set.of("AHIMA-MIDCYCLE", "AHIMA-INACTIVE-CEUS", "AHIMA-SOURCE-STRADDLE");
-  private static final Pattern EARN = Pattern.compile("[Ee]arn(?: and report)? ([0-9]+(?:\\.[0-9]+)?) (?:CEUs|hours)");
+  private static final Pattern EARN = Pattern.compile("[Ee]arn(?: and report)? ([0-9]+(?:\\.[0-9]+)?) (?:CEUs?|hours?)\\b");
   private static final Pattern DATED_FROM = Pattern.compile("dated on or after ([0-9]{4}-[0-9]{2}-[0-9]{2})");
-  private static final Pattern MORE_MONTHS = Pattern.compile("after ([0-9]+) more months");
+  private static final Pattern MORE_MONTHS = Pattern.compile("after ([0-9]+) more months?\\b");
 
   /** Profiles whose comparison the monotonicity check narrowed (drawn back into an older cycle, or left to AHIMA). */
   final java.util.concurrent.atomic.AtomicLong narrowedComparisons = new java.util.concurrent.atomic.AtomicLong();
