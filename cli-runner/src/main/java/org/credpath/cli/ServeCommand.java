@@ -64,8 +64,10 @@ final class ServeCommand implements Callable<Integer> {
           + "NDJSON ends with a TOO_LARGE record. Default: ${DEFAULT-VALUE}.")
   int maxProfiles;
 
-  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1000",
-      description = "Most connections open at once; past it new ones wait until one closes. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "200",
+      description = "Most connections open at once, at most 200 (the 250 worker threads less a reserve, so clients "
+          + "that do not read their responses cannot take every thread); past it new ones wait until one closes, "
+          + "and open connections idle for 2 s are closed. Default: ${DEFAULT-VALUE}.")
   int maxConnections;
 
   @Option(names = "--body-timeout", paramLabel = "SECONDS", defaultValue = "20",
@@ -82,6 +84,12 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535 || maxBody < 1 || maxProfiles < 1 || maxConnections < 1 || bodyTimeoutSeconds < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535; --max-body, "
           + "--max-profiles, --max-connections and --body-timeout 1 or more");
+    }
+    int mostConnections = ServerOptions.Guards.connectionsFor(ServerOptions.Guards.DEFAULT.maxThreads());
+    if (maxConnections > mostConnections) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-connections must be at most "
+          + mostConnections + ": each connection may hold one of the service's " + ServerOptions.Guards.DEFAULT.maxThreads()
+          + " worker threads, and some must stay free for health checks and new clients");
     }
     if (RulesLoader.limitsInvalid(err)) {
       return ExitCode.RULES_ERROR;

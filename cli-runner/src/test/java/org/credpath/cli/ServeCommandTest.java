@@ -66,6 +66,10 @@ class ServeCommandTest {
     CliRun noRules = CliRun.run("serve", "--reload");
     assertThat(noRules.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(noRules.err()).contains("--reload needs --rules DIR");
+    // More connections than the worker threads less a reserve would let clients that do not read take every thread.
+    CliRun tooMany = CliRun.run("serve", "--port", "0", "--max-connections", "201");
+    assertThat(tooMany.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(tooMany.err()).contains("--max-connections must be at most 200");
 
     Path broken = dir.resolve("rules");
     Files.createDirectories(broken);

@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.credpath.engine.CredpathEngine;
 import org.credpath.json.Json;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -62,7 +61,8 @@ public final class CredpathServer implements AutoCloseable {
         connector.setHost(options.host());
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeoutMillis());
-        server.addBean(new NetworkConnectionLimit(guards.maxConnections(), connector));
+        // At the cap, silent connections and writes to clients that do not read are shed within seconds.
+        server.addBean(new ConnectionCap(guards.maxConnections(), ServerOptions.Guards.AT_CAP_IDLE_MILLIS, connector));
         return connector;
       });
       config.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(),

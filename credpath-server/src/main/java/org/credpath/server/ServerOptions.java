@@ -30,7 +30,12 @@ public record ServerOptions(
    *
    * @param maxThreads worker threads (Jetty's pool); evaluation is CPU work, so more does not help
    * @param maxConnections open connections at most; past it new ones wait in the operating system's
-   *     queue until one closes (protects file descriptors and memory)
+   *     queue until one closes (protects file descriptors and memory). Keep it at most {@link
+   *     #connectionsFor(int)} of the threads: a connection handles one request at a time, so it holds at
+   *     most one worker thread (also while it is blocked writing to a client that does not read), and
+   *     then connections alone can never take the last threads. While the cap is reached, every open
+   *     connection's idle timeout drops to {@link #AT_CAP_IDLE_MILLIS}, so connections that send
+   *     nothing or read nothing are closed within seconds and waiting clients get in
    * @param bodyTimeoutMillis the whole body must arrive within this time after the headers, or the
    *     request gets 408 and the connection is closed, however slowly bytes keep trickling in
    * @param requestTimeoutMillis a response not finished by then is abandoned and its connection
@@ -41,8 +46,24 @@ public record ServerOptions(
    */
   public record Guards(int maxThreads, int maxConnections, long bodyTimeoutMillis, long requestTimeoutMillis,
       int maxProfiles, long maxHeldBodyBytes) {
-    /** 250 threads, 1,000 connections, 20 s for a body, 120 s for a request, 10,000 profiles, 256 MiB of bodies. */
-    public static final Guards DEFAULT = new Guards(250, 1_000, 20_000, 120_000, 10_000, 256L << 20);
+    /**
+     * Idle timeout of every open connection while {@code maxConnections} are open (Jetty's
+     * {@code NetworkConnectionLimit} end-point idle timeout): a write that makes no progress, or a
+     * connection that sends nothing, for this long is closed, freeing its thread and its place.
+     */
+    public static final long AT_CAP_IDLE_MILLIS = 2_000;
+
+    /** 250 threads, 200 connections, 20 s for a body, 120 s for a request, 10,000 profiles, 256 MiB of bodies. */
+    public static final Guards DEFAULT = new Guards(250, connectionsFor(250), 20_000, 120_000, 10_000, 256L << 20);
+
+    /**
+     * Most connections for a pool of {@code threads}: the pool minus a reserve of a fifth (at least 8)
+     * for Jetty's own acceptor and selector threads and for clients that get in as others are closed.
+     * 250 threads give 200 connections.
+     */
+    public static int connectionsFor(int threads) {
+      return threads - Math.max(8, threads / 5);
+    }
 
     public Guards {
       if (maxThreads < 16 || maxConnections < 1 || bodyTimeoutMillis < 1 || requestTimeoutMillis < 1 || maxProfiles < 1

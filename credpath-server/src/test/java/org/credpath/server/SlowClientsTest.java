@@ -228,13 +228,13 @@ class SlowClientsTest {
     }
   }
 
-  private static void write(Socket socket, String text) throws IOException {
+  static void write(Socket socket, String text) throws IOException {
     socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
     socket.getOutputStream().flush();
   }
 
   /** Everything the server sends until it closes the connection; fails if it is still open after the bound. */
-  private static String readUntilClosed(Socket socket, long boundMillis) throws IOException {
+  static String readUntilClosed(Socket socket, long boundMillis) throws IOException {
     socket.setSoTimeout((int) boundMillis);
     StringBuilder text = new StringBuilder();
     byte[] buffer = new byte[4096];
