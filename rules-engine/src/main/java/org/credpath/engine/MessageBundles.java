@@ -6,14 +6,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SortedMap;
@@ -39,28 +37,12 @@ final class MessageBundles {
   private static final Pattern FILE = Pattern.compile(BASE + "(?:_([a-z]{2,3}))?\\.properties");
   private static final Pattern ARGUMENT = Pattern.compile("\\{\\s*([A-Za-z][A-Za-z0-9_-]*)");
 
-  /**
-   * A pattern with its argument names in index order, and which arguments are plain (no
-   * {@code number}, {@code choice}... format of their own). {@code format} is never used directly:
-   * each thread formats with its own copy for the locale (see {@link #formats}).
-   */
-  private record Compiled(MessageFormat format, List<String> names, boolean[] plain) {}
+  /** A pattern with its argument names in index order. */
+  private record Compiled(MessagePattern pattern, String[] names) {}
 
-  /**
-   * Per thread, the copies of the patterns set to a locale, and the locale's number format (what
-   * {@link MessageFormat} would create for every plain number argument of every message): cloning
-   * a pattern and creating a number format per sentence was an eighth of an evaluation's cost.
-   */
-  private final ThreadLocal<Map<Locale, ThreadFormats>> formats = ThreadLocal.withInitial(HashMap::new);
-
-  private static final class ThreadFormats {
-    final Map<Compiled, MessageFormat> patterns = new IdentityHashMap<>();
-    final NumberFormat numbers;
-
-    ThreadFormats(Locale locale) {
-      this.numbers = NumberFormat.getInstance(locale);
-    }
-  }
+  /** Per thread, the copies of the formats in use (a MessageFormat is not thread-safe), and the decimal signs. */
+  private final ThreadLocal<MessagePattern.ThreadCopies> copies = ThreadLocal.withInitial(MessagePattern.ThreadCopies::new);
+  private final ThreadLocal<Map<Locale, Character>> decimalSigns = ThreadLocal.withInitial(HashMap::new);
 
   /** Language ("" for the base bundle) to key to compiled pattern. */
   private final SortedMap<String, Map<String, Compiled>> bundles;
@@ -94,7 +76,7 @@ final class MessageBundles {
         problems.add(RuleProblem.error(path, 0, 0, "is not a valid properties file: " + e.getMessage()));
         return;
       }
-      Map<String, Compiled> compiled = new TreeMap<>();
+      Map<String, Compiled> compiled = new HashMap<>(); // looked up per sentence; keys() sorts
       for (String key : properties.stringPropertyNames()) {
         try {
           compiled.put(key, compile(properties.getProperty(key)));
@@ -110,7 +92,15 @@ final class MessageBundles {
 
   private static Compiled compile(String pattern) {
     List<String> names = new ArrayList<>();
-    List<Boolean> formatted = new ArrayList<>();
+    return new Compiled(MessagePattern.compile(indexed(pattern, names)), names.toArray(new String[0]));
+  }
+
+  /**
+   * {@code pattern} in MessageFormat's syntax: each named argument replaced by its index (in the
+   * order names first appear, added to {@code names}), and every apostrophe doubled so that it is
+   * written as typed.
+   */
+  static String indexed(String pattern, List<String> names) {
     Matcher m = ARGUMENT.matcher(pattern);
     StringBuilder indexed = new StringBuilder();
     while (m.find()) {
@@ -118,24 +108,11 @@ final class MessageBundles {
       if (index < 0) {
         index = names.size();
         names.add(m.group(1));
-        formatted.add(false);
-      }
-      // "{name,number}" or "{name,choice,...}" somewhere: the argument must stay a number.
-      int after = m.end();
-      while (after < pattern.length() && Character.isWhitespace(pattern.charAt(after))) {
-        after++;
-      }
-      if (after < pattern.length() && pattern.charAt(after) == ',') {
-        formatted.set(index, true);
       }
       m.appendReplacement(indexed, "{" + index);
     }
     m.appendTail(indexed);
-    boolean[] plain = new boolean[names.size()];
-    for (int i = 0; i < plain.length; i++) {
-      plain[i] = !formatted.get(i);
-    }
-    return new Compiled(new MessageFormat(indexed.toString().replace("'", "''"), Locale.ROOT), List.copyOf(names), plain);
+    return indexed.toString().replace("'", "''");
   }
 
   private static int lineOf(LineIndex text, String key) {
@@ -155,7 +132,7 @@ final class MessageBundles {
 
   /** The keys of one language's bundle, sorted; empty when there is none. */
   List<String> keys(String language) {
-    return List.copyOf(bundles.getOrDefault(language, Map.of()).keySet());
+    return bundles.getOrDefault(language, Map.of()).keySet().stream().sorted().toList();
   }
 
   /** True when {@code locale}'s language has a bundle of its own, or is English (the base). */
@@ -180,25 +157,17 @@ final class MessageBundles {
       throw new IllegalArgumentException(
           "message " + message.key() + " is in no " + BASE + ".properties of the knowledge base");
     }
-    ThreadFormats local = formats.get().computeIfAbsent(locale, ThreadFormats::new);
-    Object[] values = new Object[compiled.names().size()];
+    Object[] values = new Object[compiled.names().length];
     for (int i = 0; i < values.length; i++) {
-      String name = compiled.names().get(i);
-      if (!message.args().containsKey(name)) {
+      String name = compiled.names()[i];
+      Object value = message.args().get(name);
+      if (value == null && !message.args().containsKey(name)) {
         throw new IllegalArgumentException("message " + message.key() + " needs the argument " + name
             + ", which the rule did not give");
       }
-      Object value = value(message.args().get(name), locale);
-      // Exactly what MessageFormat does with a plain number argument, with a number format made once.
-      values[i] = compiled.plain()[i] && value instanceof Number number ? local.numbers.format(number) : value;
+      values[i] = value(value, locale);
     }
-    MessageFormat format = local.patterns.get(compiled);
-    if (format == null) {
-      format = (MessageFormat) compiled.format().clone();
-      format.setLocale(locale);
-      local.patterns.put(compiled, format);
-    }
-    return format.format(values);
+    return compiled.pattern().format(values, locale, copies.get());
   }
 
   private Object value(Object value, Locale locale) {
@@ -234,9 +203,9 @@ final class MessageBundles {
   }
 
   /** "20", "5.5", "0.25" (with the language's decimal sign): hours to the hundredth, never grouped. */
-  private static String hours(double hours, Locale locale) {
+  private String hours(double hours, Locale locale) {
     String plain = BigDecimal.valueOf(hours).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-    char decimal = DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
+    char decimal = decimalSigns.get().computeIfAbsent(locale, l -> DecimalFormatSymbols.getInstance(l).getDecimalSeparator());
     return decimal == '.' ? plain : plain.replace('.', decimal);
   }
 }

@@ -17,9 +17,12 @@ import org.credpath.model.result.Confidence;
 public final class PolicyCatalogue {
   private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
   private final SortedMap<String, PolicyEntry> entries;
+  /** The same entries for {@link #get}, which runs for every cited rule id of every evaluation. */
+  private final java.util.Map<String, PolicyEntry> byId;
 
   private PolicyCatalogue(SortedMap<String, PolicyEntry> entries) {
     this.entries = Collections.unmodifiableSortedMap(entries);
+    this.byId = new java.util.HashMap<>(entries);
   }
 
   /** Parses the catalogue text, adding a located problem for every malformed line. */
@@ -56,7 +59,7 @@ public final class PolicyCatalogue {
   }
 
   public PolicyEntry get(String id) {
-    return entries.get(id);
+    return byId.get(id);
   }
 
   public boolean contains(String id) {

@@ -150,12 +150,20 @@ final class ResultAssembler {
     return List.copyOf(byKey.values());
   }
 
+  /** Sorted by rule id and sentence, each note once (sorting first puts equal notes side by side). */
   private List<Note> notes(String candidateId, Session.Findings findings, Function<Message, String> words) {
-    return findings.notes().stream()
-        .map(n -> new Note(n.ruleId(), confidence(candidateId, n.ruleId()), words.apply(n.message())))
-        .distinct()
-        .sorted(Comparator.comparing(Note::ruleId).thenComparing(Note::message))
-        .toList();
+    List<Note> notes = new ArrayList<>(findings.notes().size());
+    for (var n : findings.notes()) {
+      notes.add(new Note(n.ruleId(), confidence(candidateId, n.ruleId()), words.apply(n.message())));
+    }
+    notes.sort(Comparator.comparing(Note::ruleId).thenComparing(Note::message));
+    List<Note> distinct = new ArrayList<>(notes.size());
+    for (Note note : notes) {
+      if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(note)) {
+        distinct.add(note);
+      }
+    }
+    return List.copyOf(distinct);
   }
 
   private Confidence weakest(String candidateId, Iterable<String> ruleIds) {
