@@ -76,7 +76,7 @@ final class DrlCompiler {
       }
       if (!problems.isEmpty()) {
         List<RuleProblem> tidy = DroolsMessages.tidy(
-            DroolsMessages.keywordTypos(new ArrayList<>(new java.util.LinkedHashSet<>(problems)), source));
+            KeywordTypos.replaceEchoes(new ArrayList<>(new java.util.LinkedHashSet<>(problems)), source));
         tidy.replaceAll(p -> p.line() > 0 || tidy.stream().anyMatch(o -> o.file().equals(p.file()) && o.line() > 0)
             ? p : placeByRule(p, source));
         throw new RulesException(tidy);

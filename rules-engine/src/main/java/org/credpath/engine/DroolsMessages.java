@@ -27,95 +27,8 @@ final class DroolsMessages {
 
   private static final String GENERATED = "src/main/java/";
   private static final Pattern LEFT_PART = Pattern.compile("Unable to parse left part of expression: (.+)$", Pattern.MULTILINE);
-  private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z_$][\\w$]*");
 
   private DroolsMessages() {}
-
-  /** An error in Java the executable model generated, placed at the DRL line it came from. */
-  static RuleProblem fromGeneratedJava(String text, int javaLine, String javaSource, RuleSource source) {
-    String plain = plainWords(text.replaceFirst("^Type mismatch: ", ""));
-    String token = tokenOf(text);
-    RuleLocator.Location named = token == null ? null : RuleLocator.findWord(source, token);
-    if (named != null && text.contains(" cannot be resolved to a variable") && quotedAt(source, named, token)) {
-      // The executable model reads a string compared with a number as a name: say what happened.
-      return problemAt(named, "`\"" + token + "\"` is text, but what it is compared with is not: compare numbers with"
-          + " numbers (write 3, not \"3\")");
-    }
-    if (javaSource != null && javaLine > 0) {
-      LineIndex java = LineIndex.of(javaSource);
-      if (javaLine <= java.lineCount()) {
-        RuleLocator.Location at = RuleLocator.findText(source, java.line(javaLine).strip());
-        at = at != null ? at : RuleLocator.findCode(source, java.line(javaLine));
-        at = at != null ? at : enclosingRule(java, javaLine, source);
-        if (at != null) {
-          return problemAt(at, plain);
-        }
-      }
-    }
-    RuleProblem call = named == null ? constructorCall(text, source) : null;
-    if (call != null) {
-      return call;
-    }
-    return named == null ? RuleProblem.error(source.origin(), 0, 0, plain) : problemAt(named, plain);
-  }
-
-  private static boolean quotedAt(RuleSource source, RuleLocator.Location at, String token) {
-    String line = source.index(at.file()).line(at.line());
-    int start = at.column() - 1;
-    int end = start + token.length();
-    return start > 0 && end < line.length() && line.charAt(start - 1) == '"' && line.charAt(end) == '"';
-  }
-
-  /** The rule whose building method holds the line: the executable model heads each with "Rule name: …". */
-  private static RuleLocator.Location enclosingRule(LineIndex java, int javaLine, RuleSource source) {
-    for (int n = javaLine; n >= 1; n--) {
-      int at = java.line(n).indexOf("Rule name: ");
-      if (at >= 0) {
-        return RuleLocator.find(source, java.line(n).substring(at + "Rule name: ".length()).strip());
-      }
-    }
-    return null;
-  }
-
-  private static RuleProblem problemAt(RuleLocator.Location at, String message) {
-    String rule = at.name() == null ? "" : "rule \"" + at.name() + "\": ";
-    return RuleProblem.error(at.file(), at.line(), at.column(), rule + message);
-  }
-
-  /** "Unable to parse left part of expression: ceuEarned > 3": the field is the expression's first name. */
-  private static RuleProblem unknownField(String file, String expression, RuleSource source) {
-    Matcher name = IDENTIFIER.matcher(expression);
-    int line = lineOf(source, file, expression);
-    if (!name.find() || line == 0) {
-      return null;
-    }
-    String lineText = source.index(file).line(line);
-    int at = lineText.indexOf(expression);
-    Matcher type = Pattern.compile("(\\w+)\\s*\\([^()]*$").matcher(lineText.substring(0, at));
-    String typeName = type.find() ? type.group(1) : "the fact";
-    String field = name.group();
-    return RuleProblem.error(file, line, at + 1, "unknown field `" + field + "` on `" + typeName + "` in `" + expression
-        + "`" + FieldHints.hint(typeName, field));
-  }
-
-  /** "Unable to Analyse Expression ExperienceKind.CODING": a model type used without its import. */
-  private static RuleProblem notImported(String file, String expression, RuleSource source) {
-    Matcher name = IDENTIFIER.matcher(expression);
-    if (!name.find() || !Character.isUpperCase(name.group().charAt(0))) {
-      return null;
-    }
-    Class<?> named = FieldHints.resolve(name.group());
-    int line = lineOf(source, file, expression);
-    if (named == null || line == 0) {
-      return null;
-    }
-    String lineText = source.index(file).line(line);
-    int at = lineText.indexOf(expression);
-    Matcher constraint = Pattern.compile("\\(\\s*([^()]*" + Pattern.quote(expression) + "[^()]*?)\\s*\\)").matcher(lineText);
-    String where = constraint.find() ? " in `" + constraint.group(1).strip() + "`" : "";
-    return RuleProblem.error(file, line, at + 1, "`" + name.group() + "`" + where
-        + " is not imported in this file; add `import " + named.getName() + ";` at the top");
-  }
 
   static RuleProblem fromMessage(Message message, RuleSource source) {
     return fromMessage(message, source, Map.of());
@@ -139,7 +52,7 @@ final class DroolsMessages {
     }
     if (file != null && file.startsWith(GENERATED)) {
       return text.startsWith("Java source of ") ? null
-          : fromGeneratedJava(text, message.getLine(), generatedSources.get(file), source);
+          : GeneratedJavaProblems.place(text, message.getLine(), generatedSources.get(file), source);
     }
     RuleProblem call = file == null ? constructorCall(text, source) : null;
     if (call != null) {
@@ -147,14 +60,14 @@ final class DroolsMessages {
     }
     Matcher leftPart = LEFT_PART.matcher(text);
     if (leftPart.find() && file != null) {
-      RuleProblem field = unknownField(file, leftPart.group(1).strip(), source);
+      RuleProblem field = ConstraintProblems.unknownField(file, leftPart.group(1).strip(), source);
       if (field != null) {
         return field;
       }
     }
     Matcher analyse = EXPRESSION.matcher(text);
     if (analyse.find() && file != null) {
-      RuleProblem notImported = notImported(file, analyse.group(1).strip(), source);
+      RuleProblem notImported = ConstraintProblems.notImported(file, analyse.group(1).strip(), source);
       if (notImported != null) {
         return notImported;
       }
@@ -200,7 +113,7 @@ final class DroolsMessages {
    * "The constructor X(int, int) is undefined" comes without a file: place it at the first
    * {@code new X(} call in the rule files that passes that many arguments.
    */
-  private static RuleProblem constructorCall(String text, RuleSource source) {
+  static RuleProblem constructorCall(String text, RuleSource source) {
     Matcher undefined = NO_CONSTRUCTOR.matcher(text);
     if (!undefined.find()) {
       return null;
@@ -239,75 +152,6 @@ final class DroolsMessages {
       }
     }
     return -1;
-  }
-
-  private static final List<String> KEYWORDS = List.of("when", "then", "end", "rule");
-  private static final Pattern FIRST_WORD = Pattern.compile("^(\\s*)([A-Za-z]+)\\b");
-
-  /**
-   * A misspelt keyword ({@code thenn}, {@code wehn}) makes the parser fail lines later, where it
-   * gives up. When a file has parser errors, the first line that starts with a near miss of a
-   * rule keyword is reported instead, with the keyword meant; parser errors from that line on
-   * are only its echoes and are dropped.
-   */
-  static List<RuleProblem> keywordTypos(List<RuleProblem> problems, RuleSource source) {
-    List<RuleProblem> result = new ArrayList<>(problems);
-    for (String file : source.drlFiles().keySet()) {
-      boolean parserFailed = problems.stream().anyMatch(p -> p.file().equals(file) && isParserError(p.message()));
-      RuleProblem typo = parserFailed ? firstTypo(file, source.index(file)) : null;
-      if (typo != null) {
-        result.removeIf(p -> p.file().equals(file) && (p.line() >= typo.line() || p.line() == 0));
-        result.add(typo);
-      }
-    }
-    return result;
-  }
-
-  private static boolean isParserError(String message) {
-    return message.startsWith("mismatched input") || message.startsWith("unexpected `") || message.startsWith("no viable")
-        || message.startsWith("Parser returned a null Package") || message.startsWith("extraneous input")
-        || message.startsWith("missing ");
-  }
-
-  private static RuleProblem firstTypo(String file, LineIndex text) {
-    for (int i = 0; i < text.lineCount(); i++) {
-      Matcher word = FIRST_WORD.matcher(text.bare(i + 1));
-      if (!word.find() || KEYWORDS.contains(word.group(2))) {
-        continue;
-      }
-      for (String keyword : KEYWORDS) {
-        if (nearMiss(word.group(2).toLowerCase(java.util.Locale.ROOT), keyword)) {
-          return RuleProblem.error(file, i + 1, word.group(1).length() + 1,
-              "`" + word.group(2) + "` is not a rule keyword: did you mean `" + keyword + "`?");
-        }
-      }
-    }
-    return null;
-  }
-
-  /** Equal, or one letter added, dropped, changed or two neighbours swapped. */
-  private static boolean nearMiss(String word, String keyword) {
-    if (word.equals(keyword)) {
-      return true;
-    }
-    if (Math.abs(word.length() - keyword.length()) > 1 || keyword.length() < 3) {
-      return false;
-    }
-    int[][] d = new int[word.length() + 1][keyword.length() + 1];
-    for (int i = 0; i <= word.length(); i++) {
-      for (int j = 0; j <= keyword.length(); j++) {
-        if (i == 0 || j == 0) {
-          d[i][j] = i + j;
-          continue;
-        }
-        int cost = word.charAt(i - 1) == keyword.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && word.charAt(i - 1) == keyword.charAt(j - 2) && word.charAt(i - 2) == keyword.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[word.length()][keyword.length()] == 1;
   }
 
   /** Drops the noise Drools adds after a real error, and sorts by file and line. */
@@ -349,7 +193,7 @@ final class DroolsMessages {
     return inner.replaceAll("").replaceAll("\\s+", " ").strip();
   }
 
-  private static String tokenOf(String text) {
+  static String tokenOf(String text) {
     Matcher field = UNKNOWN_FIELD.matcher(text);
     if (field.find()) {
       return field.group(2);
