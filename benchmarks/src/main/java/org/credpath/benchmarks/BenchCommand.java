@@ -73,6 +73,15 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Only write the generated profiles to FILE as NDJSON (a test population of any size) and stop.")
   java.nio.file.Path emit;
 
+  @Option(names = "--cold-start", paramLabel = "RUNS", defaultValue = "5",
+      description = "Rounds of the cold-start measurement after the table (bin/credpath evaluate on one profile next to a "
+          + "JVM+Jackson parse-and-write, as ColdStartBench); 0 skips it. Default: ${DEFAULT-VALUE}.")
+  int coldStartRuns;
+
+  @Option(names = "--home", paramLabel = "DIR", defaultValue = ".",
+      description = "The credpath checkout holding bin/credpath and the built jar, for the cold start. Default: the current directory.")
+  java.nio.file.Path home;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -168,7 +177,27 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     out.flush();
+    coldStart(out);
     return disagreements == 0 ? 0 : 1;
+  }
+
+  /** The cold start, measured in the same run as the table, or why it was not. */
+  private void coldStart(PrintWriter out) {
+    if (coldStartRuns < 1) {
+      return;
+    }
+    out.println();
+    if (!java.nio.file.Files.isRegularFile(home.resolve("cli-runner/target/credpath.jar"))
+        || !java.nio.file.Files.isRegularFile(home.resolve("bin/credpath"))) {
+      out.printf("cold start: not measured (no bin/credpath and cli-runner/target/credpath.jar under %s; "
+          + "run bench from the checkout after mvn package, or give --home)%n", home.toAbsolutePath().normalize());
+      out.flush();
+      return;
+    }
+    CommandLine coldStart = new CommandLine(new ColdStartBench());
+    coldStart.setOut(out);
+    coldStart.setErr(spec.commandLine().getErr());
+    coldStart.execute("--runs", Integer.toString(coldStartRuns), "--home", home.toString(), "--as-of", asOf.toString());
   }
 
   /** Plain Java and Drools must give the same RHIT and CAHIMS verdicts on every profile. */
