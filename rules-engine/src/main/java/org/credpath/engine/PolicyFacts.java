@@ -1,7 +1,9 @@
 package org.credpath.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.credpath.model.fact.Thresholds;
@@ -29,12 +31,17 @@ import org.kie.api.runtime.rule.Match;
  */
 final class PolicyFacts {
   /** Precomputes nothing: every rule fires in every session, as without this class. */
-  static final PolicyFacts NONE = new PolicyFacts(Set.of(), List.of());
+  static final PolicyFacts NONE = new PolicyFacts(new Rule[0], List.of());
 
-  private final Set<String> rules;
+  /**
+   * The rules' own objects, as Drools hands them to an agenda filter: {@link #derived} is asked
+   * about every match of every evaluation, so it compares identities (a few {@code ==}) instead of
+   * building and hashing a name per match.
+   */
+  private final Rule[] rules;
   private final List<Object> facts;
 
-  private PolicyFacts(Set<String> rules, List<Object> facts) {
+  private PolicyFacts(Rule[] rules, List<Object> facts) {
     this.rules = rules;
     this.facts = facts;
   }
@@ -54,7 +61,14 @@ final class PolicyFacts {
     KieSession session = kieBase.newKieSession();
     try {
       session.insert(thresholds);
-      int fired = session.fireAllRules(match -> constant.contains(key(match.getRule())), 10 * constant.size());
+      Set<Rule> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      int fired = session.fireAllRules(match -> {
+        boolean derives = constant.contains(key(match.getRule()));
+        if (derives) {
+          seen.add(match.getRule());
+        }
+        return derives;
+      }, 10 * constant.size());
       List<Object> facts = new ArrayList<>();
       boolean thresholdsKept = false;
       for (Object fact : session.getObjects()) {
@@ -64,7 +78,8 @@ final class PolicyFacts {
           facts.add(fact);
         }
       }
-      return fired == constant.size() && thresholdsKept ? new PolicyFacts(Set.copyOf(constant), List.copyOf(facts)) : NONE;
+      return fired == constant.size() && seen.size() == constant.size() && thresholdsKept
+          ? new PolicyFacts(seen.toArray(new Rule[0]), List.copyOf(facts)) : NONE;
     } catch (RuntimeException e) {
       // A failing rule is not this class's to report: without precomputing, the load's smoke run
       // evaluates it under the evaluation limits and names it at its line, as before.
@@ -90,7 +105,13 @@ final class PolicyFacts {
 
   /** True for a match of a rule whose facts {@link #insert} already put in the session. */
   boolean derived(Match match) {
-    return !rules.isEmpty() && rules.contains(key(match.getRule()));
+    Rule rule = match.getRule();
+    for (Rule derived : rules) {
+      if (derived == rule) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void insert(KieSession session) {
@@ -98,6 +119,6 @@ final class PolicyFacts {
   }
 
   int ruleCount() {
-    return rules.size();
+    return rules.length;
   }
 }
