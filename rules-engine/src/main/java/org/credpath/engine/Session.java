@@ -157,12 +157,12 @@ final class Session {
 
   /**
    * The profile's facts, and the knowledge base's one {@link Thresholds} (the same instance every
-   * time) with the policy facts derived from it once.
+   * time; left out when only the rules that derived the policy facts would match it) with the
+   * policy facts derived from it once.
    */
   private static void insertFacts(
       KieSession session, CandidateProfile profile, LocalDate asOf, Thresholds thresholds, PolicyFacts policy) {
-    session.insert(thresholds);
-    policy.insert(session);
+    policy.insert(session, thresholds);
     session.insert(Candidate.of(profile, asOf));
     profile.education().forEach(session::insert);
     profile.experience().forEach(session::insert);
