@@ -1,7 +1,9 @@
 package org.credpath.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.credpath.model.fact.Thresholds;
@@ -9,6 +11,7 @@ import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.GroupElement;
 import org.drools.base.rule.Pattern;
+import org.drools.base.rule.QueryElement;
 import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
@@ -29,22 +32,36 @@ import org.kie.api.runtime.rule.Match;
  */
 final class PolicyFacts {
   /** Precomputes nothing: every rule fires in every session, as without this class. */
-  static final PolicyFacts NONE = new PolicyFacts(Set.of(), List.of());
+  static final PolicyFacts NONE = new PolicyFacts(new Rule[0], List.of(), true);
 
-  private final Set<String> rules;
+  /**
+   * The rules' own objects, as Drools hands them to an agenda filter: {@link #derived} is asked
+   * about every match of every evaluation, so it compares identities (a few {@code ==}) instead of
+   * building and hashing a name per match.
+   */
+  private final Rule[] rules;
   private final List<Object> facts;
+  /**
+   * False when no rule but the precomputed ones can match the {@link Thresholds}: then an
+   * evaluation need not insert them, and the precomputed rules make no match to be filtered out.
+   */
+  private final boolean thresholdsMatched;
 
-  private PolicyFacts(Set<String> rules, List<Object> facts) {
+  private PolicyFacts(Rule[] rules, List<Object> facts, boolean thresholdsMatched) {
     this.rules = rules;
     this.facts = facts;
+    this.thresholdsMatched = thresholdsMatched;
   }
 
   static PolicyFacts of(KieBase kieBase, Thresholds thresholds) {
     Set<String> constant = new HashSet<>();
+    boolean matchedElsewhere = false;
     for (org.kie.api.definition.KiePackage pkg : kieBase.getKiePackages()) {
       for (Rule rule : pkg.getRules()) {
         if (rule instanceof RuleImpl impl && readsOnlyThresholds(impl.getLhs())) {
           constant.add(key(rule));
+        } else {
+          matchedElsewhere |= !(rule instanceof RuleImpl impl) || mayMatchThresholds(impl.getLhs());
         }
       }
     }
@@ -54,7 +71,14 @@ final class PolicyFacts {
     KieSession session = kieBase.newKieSession();
     try {
       session.insert(thresholds);
-      int fired = session.fireAllRules(match -> constant.contains(key(match.getRule())), 10 * constant.size());
+      Set<Rule> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      int fired = session.fireAllRules(match -> {
+        boolean derives = constant.contains(key(match.getRule()));
+        if (derives) {
+          seen.add(match.getRule());
+        }
+        return derives;
+      }, 10 * constant.size());
       List<Object> facts = new ArrayList<>();
       boolean thresholdsKept = false;
       for (Object fact : session.getObjects()) {
@@ -64,7 +88,8 @@ final class PolicyFacts {
           facts.add(fact);
         }
       }
-      return fired == constant.size() && thresholdsKept ? new PolicyFacts(Set.copyOf(constant), List.copyOf(facts)) : NONE;
+      return fired == constant.size() && seen.size() == constant.size() && thresholdsKept
+          ? new PolicyFacts(seen.toArray(new Rule[0]), List.copyOf(facts), matchedElsewhere) : NONE;
     } catch (RuntimeException e) {
       // A failing rule is not this class's to report: without precomputing, the load's smoke run
       // evaluates it under the evaluation limits and names it at its line, as before.
@@ -84,20 +109,57 @@ final class PolicyFacts {
         && type.getClassType() == Thresholds.class && pattern.getConstraints().isEmpty() && pattern.getSource() == null;
   }
 
+  /**
+   * True when a pattern anywhere in {@code element} (inside {@code not}, {@code exists},
+   * {@code accumulate}, {@code from}, ...) could match a {@link Thresholds}: one of that class, of a
+   * supertype ({@code Object()}, {@code Record()}), or of a type this check cannot read; and for
+   * a query call, whose rule may read anything. When in doubt, true: the thresholds are inserted.
+   */
+  private static boolean mayMatchThresholds(RuleConditionElement element) {
+    if (element instanceof QueryElement) {
+      return true;
+    }
+    if (element instanceof Pattern pattern && !(pattern.getObjectType() instanceof ClassObjectType type
+        && !type.getClassType().isAssignableFrom(Thresholds.class))) {
+      return true;
+    }
+    for (RuleConditionElement nested : element.getNestedElements()) {
+      if (mayMatchThresholds(nested)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String key(Rule rule) {
     return rule.getPackageName() + "/" + rule.getName();
   }
 
   /** True for a match of a rule whose facts {@link #insert} already put in the session. */
   boolean derived(Match match) {
-    return !rules.isEmpty() && rules.contains(key(match.getRule()));
+    Rule rule = match.getRule();
+    for (Rule derived : rules) {
+      if (derived == rule) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  void insert(KieSession session) {
+  /** The thresholds (when a rule other than the precomputed ones may match them), then the precomputed facts. */
+  void insert(KieSession session, Thresholds thresholds) {
+    if (thresholdsMatched) {
+      session.insert(thresholds);
+    }
     facts.forEach(session::insert);
   }
 
   int ruleCount() {
-    return rules.size();
+    return rules.length;
+  }
+
+  /** Whether evaluations insert the thresholds (for tests). */
+  boolean thresholdsMatched() {
+    return thresholdsMatched;
   }
 }

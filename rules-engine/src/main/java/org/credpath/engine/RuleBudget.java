@@ -37,6 +37,7 @@ public final class RuleBudget {
   private final EvaluationLimits limits;
   private long ticks;
   private int untilCheck = CHECK_EVERY;
+  private boolean fired;
   private Exceeded exceeded;
 
   private RuleBudget(EvaluationLimits limits) {
@@ -115,13 +116,36 @@ public final class RuleBudget {
   }
 
   private void charge(long n) {
+    Exceeded passed = count(n);
+    if (passed != null) {
+      throw passed;
+    }
+  }
+
+  /**
+   * Counts one firing (consulted by {@link Session}'s agenda filter before each): the same tick
+   * as one call of rule code, so the clock and the allocation counter are read every
+   * {@link #CHECK_EVERY} ticks, not per firing, except before the first firing, so that bounds
+   * already passed while the facts were matched stop the evaluation before any consequence runs.
+   * Returns the bound passed, if any, instead of throwing it: the filter then halts the session
+   * and names the rule that was about to fire.
+   */
+  Exceeded firing() {
+    if (!fired) {
+      fired = true;
+      untilCheck = 1;
+    }
+    return count(1);
+  }
+
+  private Exceeded count(long n) {
     if (exceeded != null) {
-      throw exceeded;
+      return exceeded;
     }
     ticks += n;
     untilCheck -= (int) Math.min(n, CHECK_EVERY);
     if (untilCheck > 0) {
-      return;
+      return null;
     }
     untilCheck = CHECK_EVERY;
     if (System.nanoTime() > deadline) {
@@ -129,9 +153,7 @@ public final class RuleBudget {
     } else if (allocated() > allocationLimit) {
       exceeded = new Exceeded("took more memory than one evaluation may (" + (limits.maxAllocatedBytes() >> 20) + " MiB)");
     }
-    if (exceeded != null) {
-      throw exceeded;
-    }
+    return exceeded;
   }
 
   /** Bytes this thread has allocated so far, or -1 where the JVM cannot tell. */

@@ -45,10 +45,9 @@ final class Session {
     // rule per profile (the largest cost in a profile). A traced run attaches a listener, so it
     // gets a fresh session that no later evaluation will reuse.
     KieSession session = trace ? kieBase.newKieSession() : pool.newKieSession();
-    Bounds bounds = new Bounds(session, limits, precomputed);
+    Bounds bounds = new Bounds(session, RuleBudget.open(limits), precomputed);
     boolean completed = false;
     java.util.TreeSet<String> firedRules = new java.util.TreeSet<>();
-    RuleBudget.open(limits);
     try {
       if (trace) {
         session.addEventListener(new DefaultAgendaEventListener() {
@@ -59,7 +58,6 @@ final class Session {
         });
       }
       insertFacts(session, profile, asOf, thresholds, precomputed);
-      bounds.start();
       int fired = session.fireAllRules(bounds, maxFirings);
       if (bounds.exceeded != null) {
         throw new EvaluationException(profile.id(), bounds.rule, "rule \"" + bounds.rule + "\" " + bounds.exceeded
@@ -121,29 +119,23 @@ final class Session {
 
   /**
    * Consulted by Drools before each firing: stops the session once the deadline or the allocation
-   * bound is passed, naming the rule that was about to fire.
+   * bound is passed, naming the rule that was about to fire. Each firing is one tick of the
+   * evaluation's {@link RuleBudget}, which reads the clock and the allocation counter every
+   * {@link RuleBudget#CHECK_EVERY} ticks (as it does for the rule code run in between), not per firing.
    */
   private static final class Bounds implements org.kie.api.runtime.rule.AgendaFilter {
     private final KieSession session;
-    private final EvaluationLimits limits;
+    private final RuleBudget budget;
     private final PolicyFacts policy;
-    private long deadline;
-    private long allocationLimit;
     String exceeded;
     String rule;
     /** The rule firing now, to name it when its consequence runs out of memory or stack. */
     String firing;
 
-    Bounds(KieSession session, EvaluationLimits limits, PolicyFacts policy) {
+    Bounds(KieSession session, RuleBudget budget, PolicyFacts policy) {
       this.session = session;
-      this.limits = limits;
+      this.budget = budget;
       this.policy = policy;
-    }
-
-    void start() {
-      this.deadline = System.nanoTime() + limits.deadline().toNanos();
-      long start = allocated();
-      this.allocationLimit = start < 0 ? Long.MAX_VALUE : start + limits.maxAllocatedBytes();
     }
 
     @Override
@@ -151,12 +143,9 @@ final class Session {
       if (exceeded != null || policy.derived(match)) {
         return false;
       }
-      if (System.nanoTime() > deadline) {
-        exceeded = "took longer than the evaluation deadline";
-      } else if (allocated() > allocationLimit) {
-        exceeded = "took more memory than one evaluation may";
-      }
-      if (exceeded != null) {
+      RuleBudget.Exceeded passed = budget.firing();
+      if (passed != null) {
+        exceeded = passed.getMessage();
         rule = match.getRule().getName();
         session.halt();
         return false;
@@ -164,20 +153,16 @@ final class Session {
       firing = match.getRule().getName();
       return true;
     }
-
-    private static long allocated() {
-      return RuleBudget.allocated();
-    }
   }
 
   /**
    * The profile's facts, and the knowledge base's one {@link Thresholds} (the same instance every
-   * time) with the policy facts derived from it once.
+   * time; left out when only the rules that derived the policy facts would match it) with the
+   * policy facts derived from it once.
    */
   private static void insertFacts(
       KieSession session, CandidateProfile profile, LocalDate asOf, Thresholds thresholds, PolicyFacts policy) {
-    session.insert(thresholds);
-    policy.insert(session);
+    policy.insert(session, thresholds);
     session.insert(Candidate.of(profile, asOf));
     profile.education().forEach(session::insert);
     profile.experience().forEach(session::insert);
@@ -221,9 +206,8 @@ final class Session {
         }
       });
       insertFacts(session, profile, asOf, thresholds, PolicyFacts.NONE);
-      Bounds bounds = new Bounds(session, limits, PolicyFacts.NONE);
-      bounds.start();
-      session.fireAllRules(bounds, maxFirings);
+      // A budget of its own (it replaces the spent one on this thread, which run() closes).
+      session.fireAllRules(new Bounds(session, RuleBudget.open(limits), PolicyFacts.NONE), maxFirings);
     } finally {
       session.dispose();
     }
