@@ -26,9 +26,11 @@ import org.kie.api.runtime.rule.Match;
  * and every evaluation inserts the facts they made (immutable records, shared) and skips the rules:
  * about ten firings per profile that each read a dozen thresholds and built the same records.
  *
- * <p>Traced evaluations ({@code explain}) do not use this, so they still fire and name the rules;
- * {@code PolicyFactsTest} checks that both ways give the same result. When the rules do anything
- * else with the thresholds alone (fire twice, retract the thresholds), nothing is precomputed.
+ * <p>So these rules are load-time rules: their facts are there before an evaluation starts, and a
+ * rule that looks for one of them missing ({@code not AhimaPolicy()}) never finds it missing, in
+ * {@code evaluate} and {@code explain} alike (explain names them as fired). When the rules do
+ * anything else with the thresholds alone (fire twice, retract the thresholds), nothing is
+ * precomputed.
  */
 final class PolicyFacts {
   /** Precomputes nothing: every rule fires in every session, as without this class. */
@@ -152,6 +154,15 @@ final class PolicyFacts {
       session.insert(thresholds);
     }
     facts.forEach(session::insert);
+  }
+
+  /** The names of the precomputed rules, which a traced evaluation reports as fired. */
+  List<String> ruleNames() {
+    List<String> names = new ArrayList<>(rules.length);
+    for (Rule rule : rules) {
+      names.add(rule.getName());
+    }
+    return names;
   }
 
   int ruleCount() {

@@ -39,8 +39,10 @@ final class Session {
       KieBase kieBase, KieSessionsPool pool, CandidateProfile profile, LocalDate asOf, EvaluationLimits limits,
       Thresholds thresholds, PolicyFacts policy, boolean trace) {
     int maxFirings = limits.maxFirings();
-    // A traced run fires every rule, the policy ones too, so that it names them.
-    PolicyFacts precomputed = trace ? PolicyFacts.NONE : policy;
+    // A traced run uses the same precomputed policy facts, so that it can never decide otherwise
+    // than evaluate (a rule that looks for a policy record missing never sees it missing in
+    // either), and names the policy rules as fired: they fired once, for every evaluation, at load.
+    PolicyFacts precomputed = policy;
     // Pooled sessions are reset on dispose, which spares rebuilding the node memories of every
     // rule per profile (the largest cost in a profile). A traced run attaches a listener, so it
     // gets a fresh session that no later evaluation will reuse.
@@ -50,6 +52,7 @@ final class Session {
     java.util.TreeSet<String> firedRules = new java.util.TreeSet<>();
     try {
       if (trace) {
+        firedRules.addAll(precomputed.ruleNames());
         session.addEventListener(new DefaultAgendaEventListener() {
           @Override
           public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -120,8 +123,8 @@ final class Session {
   /**
    * Consulted by Drools before each firing: stops the session once the deadline or the allocation
    * bound is passed, naming the rule that was about to fire. Each firing is one tick of the
-   * evaluation's {@link RuleBudget}, which reads the clock and the allocation counter every
-   * {@link RuleBudget#CHECK_EVERY} ticks (as it does for the rule code run in between), not per firing.
+   * evaluation's {@link RuleBudget}, and the budget reads the clock and the allocation counter
+   * before every firing (rule code in between is checked every {@link RuleBudget#CHECK_EVERY} ticks).
    */
   private static final class Bounds implements org.kie.api.runtime.rule.AgendaFilter {
     private final KieSession session;

@@ -92,6 +92,36 @@ class PolicyFactsTest {
     assertThat(evaluated).isEqualTo(engine.explain(profile, Fixtures.AS_OF).result());
   }
 
+  /**
+   * The precomputed rules are load-time rules in explain too: a rule that looks for a policy
+   * record missing, even one that would fire first by salience or by its place and keep a stated
+   * fact, never finds it missing in either, and explain names the policy rule as fired (review of
+   * issue 12, F1: with salience 10 explain used to fire it first and differ from evaluate).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"salience 10", "", "salience -10"})
+  void aRuleLookingForAPolicyRecordMissing_neverFindsIt_inEvaluateAndExplainAlike(String attributes) {
+    CredpathEngine engine = CredpathEngine.load(Fixtures.minimalWith("policy.drl", Fixtures.drl(POLICY_RULE + """
+
+        rule "T-HS: no policy record yet"
+        %s
+        when
+            Candidate()
+            not CcsPolicy()
+        then
+            insert( new NoteFinding( "T-HS", Message.literal( "no policy record yet" ) ) );
+        end
+        """.formatted(attributes))));
+    var profile = Fixtures.profile("p1", HighSchool.GED);
+
+    EvaluationResult evaluated = engine.evaluate(profile, Fixtures.AS_OF);
+    var explained = engine.explain(profile, Fixtures.AS_OF);
+
+    assertThat(evaluated.toString()).doesNotContain("no policy record yet").contains("policy");
+    assertThat(explained.result()).isEqualTo(evaluated);
+    assertThat(explained.firedRules()).contains("T-HS: a policy record").doesNotContain("T-HS: no policy record yet");
+  }
+
   private static PolicyFacts policyOf(String rules) {
     CompiledRules compiled = DrlCompiler.compile(Fixtures.minimalWith("policy.drl", Fixtures.drl(rules)), new ArrayList<>());
     return PolicyFacts.of(compiled.newKieBase(), new Thresholds(Map.of()));
