@@ -13,8 +13,10 @@ import org.credpath.model.error.RulesException;
  * loaded, and the files are compiled, so a tampered jar or cache entry costs a compile, nothing more.
  *
  * <p>The classes built into the jar are read and checked on a thread of their own
- * ({@link #startAhead}) while the loading thread reads and checks the text files: on two cores the
- * check then costs no wall-clock time. Checking only reads bytes; nothing is defined before it passed.
+ * ({@link #startAhead}) while the loading thread reads and checks the text files, then rewrites
+ * the same classes for definition ({@link CompiledRules#instrumented}): on two cores the check then
+ * costs little wall-clock time. Checking and rewriting only read bytes; nothing is defined before
+ * the check passed.
  *
  * @param rules the classes, checked, none defined yet
  * @param compiledAt where they came from; only {@link CompiledAt#LOAD} still needs the smoke run
@@ -30,8 +32,8 @@ record CheckedRules(CompiledRules rules, CompiledAt compiledAt) {
    * @throws RulesException with every located problem when freshly compiled rules are refused
    */
   static CheckedRules find(RuleSource source, String sha256, CompiledRulesCache cache, List<RuleProblem> warnings,
-      CompletableFuture<CompiledRules> ahead) {
-    CompiledRules built = ahead == null ? null : ahead.join();
+      Ahead ahead) {
+    CompiledRules built = ahead == null ? null : ahead.checked();
     if (built != null) {
       return new CheckedRules(built, CompiledAt.BUILD);
     }
@@ -60,24 +62,58 @@ record CheckedRules(CompiledRules rules, CompiledAt compiledAt) {
 
   /**
    * Starts reading and checking the classes built ahead for {@code source}, if it has any, on a
-   * daemon thread; the future holds them once they passed, or null (none, stale, damaged or refused).
+   * daemon thread; null when it has none.
    */
-  static CompletableFuture<CompiledRules> startAhead(RuleSource source) {
+  static Ahead startAhead(RuleSource source) {
     if (source.compiledAhead() == null) {
       return null;
     }
-    return CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<CompiledRules> read = new CompletableFuture<>();
+    CompletableFuture<CompiledRules> checked = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      CompiledRules built = null;
       try {
-        CompiledRules built = BuildTimeRules.read(source, source.sha256());
-        return passes(built) ? built : null;
+        built = BuildTimeRules.read(source, source.sha256());
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-        return null; // not usable: the files are compiled instead, and any problem reported from there
+        built = null; // not usable: the files are compiled instead, and any problem reported from there
+      } finally {
+        read.complete(built);
       }
-    }, task -> {
-      Thread thread = new Thread(task, "credpath-check-built-rules");
-      thread.setDaemon(true);
-      thread.start();
-    });
+      boolean passed;
+      try {
+        passed = passes(built);
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        passed = false;
+      }
+      checked.complete(passed ? built : null);
+    }, "credpath-check-built-rules");
+    thread.setDaemon(true);
+    thread.start();
+    return new Ahead(read, checked);
+  }
+
+  /**
+   * The classes built ahead, being read and checked on their own thread.
+   *
+   * @param read the classes as read, not yet checked (null: none, stale or damaged)
+   * @param passed the same classes once they passed the check, else null
+   */
+  record Ahead(CompletableFuture<CompiledRules> read, CompletableFuture<CompiledRules> passed) {
+    /**
+     * Rewrites the classes for definition while the check runs (only bytes: nothing is defined),
+     * then waits for the check: the classes if they passed, else null.
+     */
+    CompiledRules checked() {
+      CompiledRules unchecked = read.join();
+      if (unchecked != null && !passed.isDone()) {
+        try {
+          unchecked.instrumented();
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+          // damaged: the check refuses these classes too, and they are never defined
+        }
+      }
+      return passed.join();
+    }
   }
 
   private static boolean passes(CompiledRules stored) {
