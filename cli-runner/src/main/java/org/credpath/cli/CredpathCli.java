@@ -60,6 +60,7 @@ public final class CredpathCli implements Runnable {
    * characters such as "—" that an ASCII locale would turn into "?".
    */
   public static void main(String[] args) {
+    EarlyStart.begin(args); // the built-in rules load while picocli builds its model
     CommandLine cli = commandLine();
     // The raw descriptor, not System.out: a PrintStream hides a closed pipe, and the run must stop then.
     PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
