@@ -71,6 +71,7 @@ record CheckedRules(CompiledRules rules, CompiledAt compiledAt) {
     CompletableFuture<CompiledRules> read = new CompletableFuture<>();
     CompletableFuture<CompiledRules> checked = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
+      VisitorClasses.load(); // before any ASM pass: the JIT then compiles ASM's reader once
       CompiledRules built = null;
       try {
         built = BuildTimeRules.read(source, source.sha256());

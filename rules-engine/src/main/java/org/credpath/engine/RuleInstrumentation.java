@@ -55,14 +55,23 @@ final class RuleInstrumentation {
   static byte[] instrument(byte[] bytes, String rule) {
     ClassReader reader = new ClassReader(bytes);
     ClassWriter writer = new ClassWriter(reader, 0);
-    reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-      @Override
-      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-        return new Instrumented(super.visitMethod(access, name, descriptor, signature, exceptions),
-            Type.getReturnType(descriptor), rule);
-      }
-    }, 0);
+    reader.accept(new Rewriter(writer, rule), 0);
     return writer.toByteArray();
+  }
+
+  private static final class Rewriter extends ClassVisitor {
+    private final String rule;
+
+    Rewriter(ClassVisitor next, String rule) {
+      super(Opcodes.ASM9, next);
+      this.rule = rule;
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+      return new Instrumented(super.visitMethod(access, name, descriptor, signature, exceptions),
+          Type.getReturnType(descriptor), rule);
+    }
   }
 
   private static final class Instrumented extends MethodVisitor {
