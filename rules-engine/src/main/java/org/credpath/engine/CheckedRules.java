@@ -2,6 +2,7 @@ package org.credpath.engine;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.credpath.model.error.RuleProblem;
 import org.credpath.model.error.RulesException;
 
@@ -13,10 +14,11 @@ import org.credpath.model.error.RulesException;
  * loaded, and the files are compiled, so a tampered jar or cache entry costs a compile, nothing more.
  *
  * <p>The classes built into the jar are read and checked on a thread of their own
- * ({@link #startAhead}) while the loading thread reads and checks the text files, then rewrites
- * the same classes for definition ({@link CompiledRules#instrumented}): on two cores the check then
- * costs little wall-clock time. Checking and rewriting only read bytes; nothing is defined before
- * the check passed.
+ * ({@link #startAhead}), before their manifest is compared with the files (whose SHA-256 the
+ * loading thread computes meanwhile, with the text files' checks), and the loading thread
+ * rewrites the same classes for definition ({@link CompiledRules#instrumented}) while the check
+ * runs: on two cores the check then costs little wall-clock time. Checking and rewriting only
+ * read bytes; nothing is defined before the manifest matched and the check passed.
  *
  * @param rules the classes, checked, none defined yet
  * @param compiledAt where they came from; only {@link CompiledAt#LOAD} still needs the smoke run
@@ -29,11 +31,14 @@ record CheckedRules(CompiledRules rules, CompiledAt compiledAt) {
    * @param cache the cache to read, or null
    * @param ahead what {@link #startAhead} returned
    * @param warnings receives the compiler's warnings when the files are compiled
+   * @param skippedChecks the text checks the load skipped because the build ran them on these very
+   *     files ({@link CredpathEngine#load}); run here before compiling, when built classes are
+   *     present but cannot be used
    * @throws RulesException with every located problem when freshly compiled rules are refused
    */
   static CheckedRules find(RuleSource source, String sha256, CompiledRulesCache cache, List<RuleProblem> warnings,
-      Ahead ahead) {
-    CompiledRules built = ahead == null ? null : ahead.checked();
+      Ahead ahead, Supplier<List<RuleProblem>> skippedChecks) {
+    CompiledRules built = ahead == null ? null : ahead.checked(sha256);
     if (built != null) {
       return new CheckedRules(built, CompiledAt.BUILD);
     }
@@ -44,11 +49,11 @@ record CheckedRules(CompiledRules rules, CompiledAt compiledAt) {
       return new CheckedRules(cached, CompiledAt.CACHE);
     }
     if (source.compiledAhead() != null) {
-      // The text guard was skipped for files whose classes were built ahead (the build ran it on
-      // exactly these files); those classes cannot be used, so the files are compiled: guard first.
-      List<RuleProblem> guarded = RuleGuard.check(source);
-      if (!guarded.isEmpty()) {
-        throw new RulesException(DroolsMessages.tidy(guarded));
+      // The text checks were skipped for files whose classes were built ahead (the build ran them
+      // on exactly these files); those classes cannot be used, so the files are compiled: check first.
+      List<RuleProblem> problems = skippedChecks.get();
+      if (!problems.isEmpty()) {
+        throw new RulesException(DroolsMessages.tidy(problems));
       }
     }
     CompiledRules compiled = DrlCompiler.compile(source, warnings);
@@ -68,52 +73,57 @@ record CheckedRules(CompiledRules rules, CompiledAt compiledAt) {
     if (source.compiledAhead() == null) {
       return null;
     }
-    CompletableFuture<CompiledRules> read = new CompletableFuture<>();
-    CompletableFuture<CompiledRules> checked = new CompletableFuture<>();
+    CompletableFuture<CompiledRulesCache.Stored> read = new CompletableFuture<>();
+    CompletableFuture<Boolean> passed = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
       VisitorClasses.load(); // before any ASM pass: the JIT then compiles ASM's reader once
-      CompiledRules built = null;
+      CompiledRulesCache.Stored stored = null;
       try {
-        built = BuildTimeRules.read(source, source.sha256());
+        stored = BuildTimeRules.read(source);
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-        built = null; // not usable: the files are compiled instead, and any problem reported from there
+        stored = null; // not usable: the files are compiled instead, and any problem reported from there
       } finally {
-        read.complete(built);
+        read.complete(stored);
       }
-      boolean passed;
+      boolean ok;
       try {
-        passed = passes(built);
+        ok = stored != null && passes(stored.rules());
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-        passed = false;
+        ok = false;
       }
-      checked.complete(passed ? built : null);
+      passed.complete(ok);
     }, "credpath-check-built-rules");
     thread.setDaemon(true);
     thread.start();
-    return new Ahead(read, checked);
+    return new Ahead(read, passed);
   }
 
   /**
    * The classes built ahead, being read and checked on their own thread.
    *
-   * @param read the classes as read, not yet checked (null: none, stale or damaged)
-   * @param passed the same classes once they passed the check, else null
+   * @param read the classes as read, not yet checked, with the SHA-256 their manifest claims
+   *     (null: none or damaged)
+   * @param passed whether those classes passed the check
    */
-  record Ahead(CompletableFuture<CompiledRules> read, CompletableFuture<CompiledRules> passed) {
+  record Ahead(CompletableFuture<CompiledRulesCache.Stored> read, CompletableFuture<Boolean> passed) {
     /**
-     * Rewrites the classes for definition while the check runs (only bytes: nothing is defined),
-     * then waits for the check: the classes if they passed, else null.
+     * The classes, if their manifest names exactly the files being loaded ({@code sha256}) and
+     * they passed the check; else null. Rewrites them for definition while the check runs (only
+     * bytes: nothing is defined).
      */
-    CompiledRules checked() {
-      CompiledRules unchecked = read.join();
-      if (unchecked != null && !passed.isDone()) {
+    CompiledRules checked(String sha256) {
+      CompiledRulesCache.Stored stored = read.join();
+      if (stored == null || !stored.sha256().equals(sha256)) {
+        return null; // stale: whatever the check says, these classes are not for these files
+      }
+      if (!passed.isDone()) {
         try {
-          unchecked.instrumented();
+          stored.rules().instrumented();
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
           // damaged: the check refuses these classes too, and they are never defined
         }
       }
-      return passed.join();
+      return passed.join() ? stored.rules() : null;
     }
   }
 

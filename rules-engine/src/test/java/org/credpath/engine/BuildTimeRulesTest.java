@@ -132,6 +132,28 @@ class BuildTimeRulesTest {
   }
 
   @Test
+  void staleBuiltClasses_fallBackToTheFullDoor_ruleNamesCheckedBeforeCompiling() throws IOException {
+    // A start with usable built classes skips the rule-name check (the build ran it on the same
+    // files); stale ones must not let an uncatalogued policy id through.
+    Path drl = kb.resolve("cahims.drl");
+    Files.writeString(drl, Files.readString(drl) + """
+
+        rule "NOPE-1: cites no catalogued policy"
+        when
+            Candidate()
+        then
+        end
+        """);
+
+    assertThatThrownBy(() -> CredpathEngine.load(onTheClassPath()))
+        .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+          assertThat(p.file()).isEqualTo("cahims.drl");
+          assertThat(p.line()).isPositive();
+          assertThat(p.message()).contains("NOPE-1", RuleSource.CATALOGUE);
+        }));
+  }
+
+  @Test
   void damagedBuiltClasses_areIgnored() throws IOException {
     Files.writeString(built, "not compiled rules");
 
