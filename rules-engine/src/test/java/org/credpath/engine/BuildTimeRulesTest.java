@@ -44,6 +44,13 @@ class BuildTimeRulesTest {
     }
   }
 
+  /** Edits the built-in fixture after its classes were built: adds a rule matching any candidate. */
+  private void appendRule(String name, String consequence) throws IOException {
+    Path drl = kb.resolve("cahims.drl");
+    Files.writeString(drl, Files.readString(drl) + "\nrule \"" + name + "\"\nwhen\n    Candidate()\nthen\n    "
+        + consequence + "\nend\n");
+  }
+
   @Test
   void builtClasses_areLoadedWithoutCompiling_andEvaluateLikeARunTimeCompile() throws IOException {
     CredpathEngine ahead = CredpathEngine.load(onTheClassPath());
@@ -114,16 +121,8 @@ class BuildTimeRulesTest {
   @Test
   void staleBuiltClasses_fallBackToTheFullDoor_textGuardFirst() throws IOException {
     Path marker = classpath.resolve("created-by-an-edited-rule");
-    Path drl = kb.resolve("cahims.drl");
-    Files.writeString(drl, Files.readString(drl) + """
-
-        rule "T-HS: edited in"
-        when
-            Candidate()
-        then
-            System.exit( 3 ); java.nio.file.Files.createFile( java.nio.file.Path.of( "%s" ) );
-        end
-        """.formatted(marker));
+    appendRule("T-HS: edited in",
+        "System.exit( 3 ); java.nio.file.Files.createFile( java.nio.file.Path.of( \"%s\" ) );".formatted(marker));
 
     assertThatThrownBy(() -> CredpathEngine.load(onTheClassPath()))
         .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems())
@@ -135,15 +134,7 @@ class BuildTimeRulesTest {
   void staleBuiltClasses_fallBackToTheFullDoor_ruleNamesCheckedBeforeCompiling() throws IOException {
     // A start with usable built classes skips the rule-name check (the build ran it on the same
     // files); stale ones must not let an uncatalogued policy id through.
-    Path drl = kb.resolve("cahims.drl");
-    Files.writeString(drl, Files.readString(drl) + """
-
-        rule "NOPE-1: cites no catalogued policy"
-        when
-            Candidate()
-        then
-        end
-        """);
+    appendRule("NOPE-1: cites no catalogued policy", "");
 
     assertThatThrownBy(() -> CredpathEngine.load(onTheClassPath()))
         .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
