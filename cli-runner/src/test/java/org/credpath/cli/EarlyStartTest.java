@@ -2,11 +2,15 @@ package org.credpath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.credpath.engine.EvaluationLimits;
 import org.credpath.model.error.RuleProblem;
 import org.credpath.model.error.RulesException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built-in rules started loading by {@code main} before picocli ({@link EarlyStart}): only
@@ -41,6 +45,33 @@ class EarlyStartTest {
     assertThat(early).isEqualTo(plain);
     assertThat(plain.exitCode()).isZero();
     assertThat(plain.out()).startsWith("[ {");
+  }
+
+  @Test
+  void startedButNotAskedFor_orOddArguments_sameOutputAndExitCode(@TempDir Path tmp) throws IOException {
+    Path argFile = tmp.resolve("args.txt");
+    Files.writeString(argFile, "--as-of 2026-11-22 -q " + CliRun.EXAMPLES);
+    String missing = tmp.resolve("missing.json").toString();
+    String stdin = Files.readString(CliRun.EXAMPLES);
+    List<String[]> cases = List.of(
+        new String[] {"evaluate", "--as-of", "2026-11-22", missing},
+        new String[] {"evaluate", "--bogus", CliRun.EXAMPLES.toString()},
+        new String[] {"evaluate", "--as-of", "2026-13-01", CliRun.EXAMPLES.toString()},
+        new String[] {"evaluate", "--threads", "0", CliRun.EXAMPLES.toString()},
+        new String[] {"evaluate", "-", "-"},
+        new String[] {"evaluate", "--as-of", "2026-11-22", "-q", "-"},
+        new String[] {"evaluate", "--lang", "fr", "--as-of", "2026-11-22", "-q", "-"},
+        new String[] {"evaluate", "--help"},
+        new String[] {"evaluate", "--rules", tmp.toString(), "-q", "-"},
+        new String[] {"evaluate", "@" + argFile});
+    for (String[] args : cases) {
+      CliRun plain = CliRun.runWithStdin(stdin, args);
+      boolean started = EarlyStart.begin(args);
+      CliRun early = CliRun.runWithStdin(stdin, args);
+      RulesLoader.takeBuiltIn(); // main runs one command; here, a load no command took is dropped
+
+      assertThat(early).as(String.join(" ", args) + (started ? " (load started early)" : "")).isEqualTo(plain);
+    }
   }
 
   @Test

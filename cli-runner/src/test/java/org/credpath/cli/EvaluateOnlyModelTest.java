@@ -2,10 +2,14 @@ package org.credpath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -26,8 +30,11 @@ class EvaluateOnlyModelTest {
   }
 
   @Test
-  void evaluate_sameAsTheFullCommandLine_forHelpErrorsAndResults() {
+  void evaluate_sameAsTheFullCommandLine_forHelpErrorsAndResults(@TempDir Path tmp) throws IOException {
+    Path argFile = tmp.resolve("args.txt");
+    Files.writeString(argFile, "--format csv --as-of 2026-11-22 -q --rules " + tmp + " " + PROFILES);
     List<String[]> cases = List.of(
+        new String[] {"evaluate", "@" + argFile},
         new String[] {"evaluate", "--help"},
         new String[] {"evaluate", "-h"},
         new String[] {"evaluate", "-V"},
