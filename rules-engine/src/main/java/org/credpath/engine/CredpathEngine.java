@@ -127,13 +127,14 @@ public final class CredpathEngine {
       List<RuleProblem> found = new ArrayList<>();
       KnowledgeBaseChecks.ruleNames(source, catalogue, found);
       found.addAll(RuleGuard.check(source));
+      KnownCredentials.read(source, new ArrayList<>(), found); // the rules' credentials; the list's own problems come below
       return found;
     };
     if (source.compiledAhead() == null) {
       problems.addAll(textChecks.get());
     }
     SalaryTable salaries = SalaryTable.read(source, problems);
-    KnownCredentials credentials = KnownCredentials.read(source, problems);
+    KnownCredentials credentials = KnownCredentials.read(source, problems, null);
     MessageBundles messages = MessageBundles.read(source, problems, credentials);
     Thresholds thresholds = ThresholdFiles.read(source, problems);
     if (!problems.isEmpty()) {

@@ -145,6 +145,20 @@ class BuildTimeRulesTest {
   }
 
   @Test
+  void staleBuiltClasses_fallBackToTheFullDoor_rulesCredentialsCheckedBeforeCompiling() throws IOException {
+    // Likewise the scan of the rules for credentials the knowledge base does not list.
+    appendRule("T-HS: names an unlisted credential",
+        "insertLogical( CredentialFinding.of( CredentialCode.of( \"CHD_X\" ), CredentialStatus.ELIGIBLE, \"T-HS\" ) );");
+
+    assertThatThrownBy(() -> CredpathEngine.load(onTheClassPath()))
+        .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+          assertThat(p.file()).isEqualTo("cahims.drl");
+          assertThat(p.line()).isPositive();
+          assertThat(p.message()).contains("CHD_X", KnownCredentials.FILE);
+        }));
+  }
+
+  @Test
   void damagedBuiltClasses_areIgnored() throws IOException {
     Files.writeString(built, "not compiled rules");
 
