@@ -127,7 +127,9 @@ public final class CredpathEngine {
       List<RuleProblem> found = new ArrayList<>();
       KnowledgeBaseChecks.ruleNames(source, catalogue, found);
       found.addAll(RuleGuard.check(source));
-      KnownCredentials.read(source, new ArrayList<>(), found); // the rules' credentials; the list's own problems come below
+      // The rules checked against the credentials and thresholds files (the files' own problems: below).
+      KnownCredentials.read(source, new ArrayList<>(), found);
+      ThresholdFiles.read(source, new ArrayList<>(), found);
       return found;
     };
     if (source.compiledAhead() == null) {
@@ -136,7 +138,7 @@ public final class CredpathEngine {
     SalaryTable salaries = SalaryTable.read(source, problems);
     KnownCredentials credentials = KnownCredentials.read(source, problems, null);
     MessageBundles messages = MessageBundles.read(source, problems, credentials);
-    Thresholds thresholds = ThresholdFiles.read(source, problems);
+    Thresholds thresholds = ThresholdFiles.read(source, problems, null);
     if (!problems.isEmpty()) {
       throw new RulesException(DroolsMessages.tidy(problems));
     }

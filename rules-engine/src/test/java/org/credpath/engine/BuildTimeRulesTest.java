@@ -9,6 +9,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.credpath.model.error.RulesException;
 import org.credpath.model.profile.HighSchool;
@@ -130,32 +131,31 @@ class BuildTimeRulesTest {
     assertThat(marker).doesNotExist();
   }
 
+  /**
+   * A start with usable built classes skips the checks of the rule texts that the build ran on the
+   * same files (rule names, credentials and thresholds the rules use); stale classes must not let
+   * a rule through that fails one: refused at its line, before compiling.
+   */
   @Test
-  void staleBuiltClasses_fallBackToTheFullDoor_ruleNamesCheckedBeforeCompiling() throws IOException {
-    // A start with usable built classes skips the rule-name check (the build ran it on the same
-    // files); stale ones must not let an uncatalogued policy id through.
-    appendRule("NOPE-1: cites no catalogued policy", "");
+  void staleBuiltClasses_fallBackToTheFullDoor_textChecksBeforeCompiling() throws IOException {
+    String clean = Files.readString(kb.resolve("cahims.drl"));
+    Map<String, List<String>> cases = Map.of(
+        "rule \"NOPE-1: cites no catalogued policy\" when Candidate() then end", List.of("NOPE-1", RuleSource.CATALOGUE),
+        "rule \"T-HS: names an unlisted credential\" when Candidate() then insertLogical( CredentialFinding.of("
+            + " CredentialCode.of( \"CHD_X\" ), CredentialStatus.ELIGIBLE, \"T-HS\" ) ); end",
+        List.of("CHD_X", KnownCredentials.FILE),
+        "rule \"T-HS: reads an undefined threshold\" when Candidate() then intValue( \"nope.months\" ); end",
+        List.of("nope", "thresholds"));
+    for (Map.Entry<String, List<String>> c : cases.entrySet()) {
+      Files.writeString(kb.resolve("cahims.drl"), clean + "\n" + c.getKey() + "\n");
 
-    assertThatThrownBy(() -> CredpathEngine.load(onTheClassPath()))
-        .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
-          assertThat(p.file()).isEqualTo("cahims.drl");
-          assertThat(p.line()).isPositive();
-          assertThat(p.message()).contains("NOPE-1", RuleSource.CATALOGUE);
-        }));
-  }
-
-  @Test
-  void staleBuiltClasses_fallBackToTheFullDoor_rulesCredentialsCheckedBeforeCompiling() throws IOException {
-    // Likewise the scan of the rules for credentials the knowledge base does not list.
-    appendRule("T-HS: names an unlisted credential",
-        "insertLogical( CredentialFinding.of( CredentialCode.of( \"CHD_X\" ), CredentialStatus.ELIGIBLE, \"T-HS\" ) );");
-
-    assertThatThrownBy(() -> CredpathEngine.load(onTheClassPath()))
-        .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
-          assertThat(p.file()).isEqualTo("cahims.drl");
-          assertThat(p.line()).isPositive();
-          assertThat(p.message()).contains("CHD_X", KnownCredentials.FILE);
-        }));
+      assertThatThrownBy(() -> CredpathEngine.load(onTheClassPath())).as(c.getKey())
+          .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("cahims.drl");
+            assertThat(p.line()).isPositive();
+            assertThat(p.message()).contains(c.getValue());
+          }));
+    }
   }
 
   @Test
