@@ -3,7 +3,6 @@ package org.credpath.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.credpath.engine.CredpathEngine;
 import org.credpath.engine.RuleSource;
@@ -16,7 +15,10 @@ final class RulesLoader {
   private RulesLoader() {}
 
   /** The built-in rules being loaded ahead of the command ({@link #startBuiltIn}); null when none. */
-  private static CompletableFuture<CredpathEngine> builtInAhead;
+  private static CompletableFuture<Loaded> builtInAhead;
+
+  /** What a load ahead ended with: the engine, or what it threw (kept as is, never wrapped). */
+  record Loaded(CredpathEngine engine, Throwable failure) {}
 
   /**
    * Starts loading the built-in rules on a thread of their own, exactly as {@link #load} with no
@@ -30,12 +32,12 @@ final class RulesLoader {
 
   /** {@link #startBuiltIn} with the load given (for tests). */
   static synchronized void start(Supplier<CredpathEngine> loading) {
-    CompletableFuture<CredpathEngine> ahead = new CompletableFuture<>();
+    CompletableFuture<Loaded> ahead = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
       try {
-        ahead.complete(loading.get());
+        ahead.complete(new Loaded(loading.get(), null));
       } catch (Throwable e) { // handed over whole to the command's thread, which reports it as before
-        ahead.completeExceptionally(e);
+        ahead.complete(new Loaded(null, e));
       }
     }, "credpath-load-rules");
     thread.setDaemon(true);
@@ -44,15 +46,15 @@ final class RulesLoader {
   }
 
   /** Takes the started load, if any, so that it is used at most once. */
-  static synchronized CompletableFuture<CredpathEngine> takeBuiltIn() {
-    CompletableFuture<CredpathEngine> ahead = builtInAhead;
+  static synchronized CompletableFuture<Loaded> takeBuiltIn() {
+    CompletableFuture<Loaded> ahead = builtInAhead;
     builtInAhead = null;
     return ahead;
   }
 
   /** The engine for {@code dir} (or the built-in rules when null); null after printing the problems. */
   static CredpathEngine load(Path dir, PrintWriter err) {
-    CompletableFuture<CredpathEngine> ahead = takeBuiltIn(); // used only for the built-in rules
+    CompletableFuture<Loaded> ahead = takeBuiltIn(); // used only for the built-in rules
     if (limitsInvalid(err)) {
       return null;
     }
@@ -69,19 +71,19 @@ final class RulesLoader {
   }
 
   /** The engine loaded ahead; whatever the load threw is thrown here, the same object. */
-  private static CredpathEngine loaded(CompletableFuture<CredpathEngine> ahead) {
-    try {
-      return ahead.join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw e; // not reached: the load throws no checked exception
+  private static CredpathEngine loaded(CompletableFuture<Loaded> ahead) {
+    Loaded outcome = ahead.join(); // completed normally, always
+    Throwable failure = outcome.failure();
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
     }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    if (failure != null) {
+      throw new IllegalStateException(failure); // not reached: a Supplier throws no checked exception
+    }
+    return outcome.engine();
   }
 
   /**

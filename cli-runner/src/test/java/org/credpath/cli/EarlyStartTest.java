@@ -1,6 +1,7 @@
 package org.credpath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,6 +98,27 @@ class EarlyStartTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.INTERNAL);
     assertThat(run.err()).startsWith("credpath: internal error: " + failure + System.lineSeparator());
+  }
+
+  @Test
+  void whateverTheLoadThrew_isThrownAsIs_evenAWrapperOrAnError() {
+    // Review F6: a CompletionException the load itself throws (what a failed check thread gives)
+    // must reach the command as that object, not unwrapped into its cause.
+    java.util.concurrent.CompletionException wrapped =
+        new java.util.concurrent.CompletionException(new IllegalStateException("boom"));
+    RulesLoader.start(() -> {
+      throw wrapped;
+    });
+    CliRun run = CliRun.run(EVALUATE);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INTERNAL);
+    assertThat(run.err()).startsWith("credpath: internal error: " + wrapped + System.lineSeparator());
+
+    NoClassDefFoundError error = new NoClassDefFoundError("org/credpath/engine/Missing");
+    RulesLoader.start(() -> {
+      throw error;
+    });
+    assertThatThrownBy(() -> CliRun.run(EVALUATE)).isSameAs(error); // as an Error from the command's own load
   }
 
   @Test

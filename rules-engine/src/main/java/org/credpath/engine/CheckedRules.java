@@ -76,22 +76,28 @@ record CheckedRules(CompiledRules rules, CompiledAt compiledAt) {
     CompletableFuture<CompiledRulesCache.Stored> read = new CompletableFuture<>();
     CompletableFuture<Boolean> passed = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
-      VisitorClasses.load(); // before any ASM pass: the JIT then compiles ASM's reader once
-      CompiledRulesCache.Stored stored = null;
+      // Both futures are always completed: what cannot be used is null/false, as before; any other
+      // failure (an Error from a damaged jar) is handed to the loading thread, never left to hang it.
       try {
-        stored = BuildTimeRules.read(source);
-      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-        stored = null; // not usable: the files are compiled instead, and any problem reported from there
-      } finally {
+        VisitorClasses.load(); // before any ASM pass: the JIT then compiles ASM's reader once
+        CompiledRulesCache.Stored stored;
+        try {
+          stored = BuildTimeRules.read(source);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+          stored = null; // not usable: the files are compiled instead, and any problem reported from there
+        }
         read.complete(stored);
+        boolean ok;
+        try {
+          ok = stored != null && passes(stored.rules());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+          ok = false;
+        }
+        passed.complete(ok);
+      } catch (Throwable e) {
+        read.completeExceptionally(e);
+        passed.completeExceptionally(e);
       }
-      boolean ok;
-      try {
-        ok = stored != null && passes(stored.rules());
-      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-        ok = false;
-      }
-      passed.complete(ok);
     }, "credpath-check-built-rules");
     thread.setDaemon(true);
     thread.start();
@@ -119,7 +125,7 @@ record CheckedRules(CompiledRules rules, CompiledAt compiledAt) {
       if (!passed.isDone()) {
         try {
           stored.rules().instrumented();
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (Throwable e) { // only a head start: newKieBase rewrites again and reports what fails
           // damaged: the check refuses these classes too, and they are never defined
         }
       }

@@ -2,6 +2,7 @@ package org.credpath.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -156,6 +157,33 @@ class BuildTimeRulesTest {
             assertThat(p.message()).contains(c.getValue());
           }));
     }
+  }
+
+  @Test
+  void anErrorWhileReadingTheBuiltClasses_endsTheLoad_neverHangsIt() throws IOException {
+    // Review F1/F2: an Error on the check thread (a damaged jar: NoClassDefFoundError...) must reach
+    // the loading thread, as it did when that thread was a CompletableFuture task, not leave it waiting.
+    InternalError damaged = new InternalError("the jar is damaged");
+    java.net.URLStreamHandler failing = new java.net.URLStreamHandler() {
+      @Override
+      protected java.net.URLConnection openConnection(URL u) {
+        throw damaged;
+      }
+    };
+    ClassLoader loader = new URLClassLoader(new URL[] {classpath.toUri().toURL()}, null) {
+      @Override
+      public URL getResource(String name) {
+        try {
+          return name.endsWith(BuildTimeRules.SUFFIX) ? new URL(null, "damaged:" + name, failing) : super.getResource(name);
+        } catch (java.net.MalformedURLException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
+    RuleSource source = RuleSource.classpath("kb", loader);
+
+    assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> assertThatThrownBy(() -> CredpathEngine.load(source))
+        .isInstanceOf(java.util.concurrent.CompletionException.class).hasCause(damaged));
   }
 
   @Test
