@@ -44,14 +44,17 @@ public final class BuildTimeRules {
     return root + INDEX_SUFFIX;
   }
 
-  /** The classes built for exactly {@code source}'s files, unchecked; null when none or stale. */
-  static CompiledRules read(RuleSource source, String sha256) {
+  /**
+   * The classes built ahead for {@code source}, unchecked, with the SHA-256 their manifest claims
+   * (compare it with {@link RuleSource#sha256()} before using them); null when none or damaged.
+   */
+  static CompiledRulesCache.Stored read(RuleSource source) {
     URL url = source.compiledAhead();
     if (url == null) {
       return null;
     }
     try (InputStream in = url.openStream()) {
-      return CompiledRulesCache.readEntry(in, sha256);
+      return CompiledRulesCache.readStored(in);
     } catch (IOException | RuntimeException e) {
       return null;
     }

@@ -10,11 +10,6 @@ import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Handle;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * The classes Drools' executable model generated for one rule folder, held as bytes and never
@@ -48,104 +43,6 @@ final class CompiledRules {
       }
     });
     return models;
-  }
-
-  /**
-   * The class with every text it builds capped: after each string concatenation (the
-   * {@code StringConcatFactory} invokedynamic) and each {@code String.concat} call, the result is
-   * passed through {@link RuleText#capped}. Done on the bytes just before they are defined, so a
-   * cached entry is capped the same way as a fresh compile. The stack depth and the frames do not
-   * change (one String in, one String out, no branch), so nothing needs recomputing.
-   */
-  static byte[] capText(byte[] bytes) {
-    ClassReader reader = new ClassReader(bytes);
-    ClassWriter writer = new ClassWriter(reader, 0);
-    reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-      @Override
-      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-        return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
-          @Override
-          public void visitInvokeDynamicInsn(String indyName, String indyDescriptor, Handle bootstrap, Object... args) {
-            super.visitInvokeDynamicInsn(indyName, indyDescriptor, bootstrap, args);
-            if (bootstrap.getOwner().equals("java/lang/invoke/StringConcatFactory")) {
-              cap();
-            }
-          }
-
-          @Override
-          public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
-            super.visitMethodInsn(opcode, owner, method, desc, isInterface);
-            if (owner.equals("java/lang/String") && method.equals("concat")) {
-              cap();
-            }
-          }
-
-          private void cap() {
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, "org/credpath/engine/RuleText", "capped",
-                "(Ljava/lang/String;)Ljava/lang/String;", false);
-          }
-        };
-      }
-    }, 0);
-    return writer.toByteArray();
-  }
-
-  /**
-   * The class with every method metered: a call to {@link RuleBudget#tick} on entry, and each
-   * object it returns passed through {@link RuleBudget#counted} (then cast back to the declared
-   * type), which charges a collection's size. Every constraint, binding, {@code from} source,
-   * accumulate step and consequence of the rules is such a method, so the evaluation's bounds are
-   * looked at while Drools builds a rule's matches, not only between firings. One call in and one
-   * value in, one value out: the frames do not change, and the stack needs at most one slot more
-   * (the rule's name, passed along for the report).
-   */
-  static byte[] meter(byte[] bytes, String rule) {
-    ClassReader reader = new ClassReader(bytes);
-    ClassWriter writer = new ClassWriter(reader, 0);
-    reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-      @Override
-      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        org.objectweb.asm.Type returned = org.objectweb.asm.Type.getReturnType(descriptor);
-        boolean reference = returned.getSort() == org.objectweb.asm.Type.OBJECT || returned.getSort() == org.objectweb.asm.Type.ARRAY;
-        return new MethodVisitor(Opcodes.ASM9, next) {
-          @Override
-          public void visitCode() {
-            super.visitCode();
-            if (rule == null) {
-              super.visitMethodInsn(Opcodes.INVOKESTATIC, BUDGET, "tick", "()V", false);
-            } else {
-              // The rule's name only travels with the exception, for the report (one constant, no cost).
-              super.visitLdcInsn(rule);
-              super.visitMethodInsn(Opcodes.INVOKESTATIC, BUDGET, "tick", "(Ljava/lang/String;)V", false);
-            }
-          }
-
-          @Override
-          public void visitMaxs(int maxStack, int maxLocals) {
-            super.visitMaxs(maxStack + 1, maxLocals);
-          }
-
-          @Override
-          public void visitInsn(int opcode) {
-            if (opcode == Opcodes.ARETURN && reference) {
-              if (rule == null) {
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, BUDGET, "counted", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
-              } else {
-                super.visitLdcInsn(rule);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, BUDGET, "counted",
-                    "(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;", false);
-              }
-              if (!returned.getInternalName().equals("java/lang/Object")) {
-                super.visitTypeInsn(Opcodes.CHECKCAST, returned.getInternalName());
-              }
-            }
-            super.visitInsn(opcode);
-          }
-        };
-      }
-    }, 0);
-    return writer.toByteArray();
   }
 
   /** Most rules Drools may make of one rule by expanding its {@code or}s (one per combination). */
@@ -192,30 +89,28 @@ final class CompiledRules {
     }
   }
 
-  /** The rule of a generated class, directly or through its outer class; null when none. */
-  private static String ruleOf(String name, Map<String, String> rules) {
-    for (String c = name; c != null; ) {
-      String rule = rules.get(c);
-      if (rule != null) {
-        return rule;
-      }
-      int nested = c.lastIndexOf('$');
-      c = nested > c.lastIndexOf('/') ? c.substring(0, nested) : null;
-    }
-    return null;
-  }
+  /** {@link #instrumented()}, once computed. */
+  private SortedMap<String, byte[]> instrumented;
 
-  private static final String BUDGET = "org/credpath/engine/RuleBudget";
+  /**
+   * The bytes that are defined: every class metered and its texts capped
+   * ({@link RuleInstrumentation}), computed once. Only rewrites bytes, so it may be called before
+   * the check has finished (start-up does so on another thread); they are defined only by
+   * {@link #newKieBase}, after the check.
+   */
+  synchronized SortedMap<String, byte[]> instrumented() {
+    if (instrumented == null) {
+      instrumented = RuleInstrumentation.all(this);
+    }
+    return instrumented;
+  }
 
   /**
    * Defines the classes in a loader of their own and builds the knowledge base from the models.
    * Call only after {@link RuleBytecodeCheck#check} returned no problem: this runs generated code.
    */
   KieBase newKieBase() {
-    SortedMap<String, byte[]> capped = new TreeMap<>();
-    Map<String, String> rules = GeneratedCodeLocator.rulesOfClasses(this);
-    classes.forEach((name, bytes) -> capped.put(name, capText(meter(bytes, ruleOf(name, rules)))));
-    RuleClassLoader loader = new RuleClassLoader(capped, CompiledRules.class.getClassLoader());
+    RuleClassLoader loader = new RuleClassLoader(instrumented(), CompiledRules.class.getClassLoader());
     List<Model> models = new ArrayList<>();
     for (String name : modelClasses()) {
       try {

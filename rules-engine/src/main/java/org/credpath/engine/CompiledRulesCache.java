@@ -62,10 +62,21 @@ final class CompiledRulesCache {
    * nothing; the caller checks the classes before defining any.
    */
   static CompiledRules readEntry(InputStream stream, String sha256) {
+    Stored stored = readStored(stream);
+    return stored != null && stored.sha256().equals(sha256) ? stored.rules() : null;
+  }
+
+  /**
+   * An entry with the SHA-256 of the files it was written for, whatever files they were: the
+   * caller must compare it with the files' own before using the classes. Null unless the entry is
+   * whole and of {@link #FORMAT}. Loads nothing.
+   */
+  static Stored readStored(InputStream stream) {
     try (DataInputStream data = new DataInputStream(new BufferedInputStream(stream, 1 << 16))) {
-      if (!data.readUTF().equals(MAGIC) || !data.readUTF().equals(FORMAT) || !data.readUTF().equals(sha256)) {
+      if (!data.readUTF().equals(MAGIC) || !data.readUTF().equals(FORMAT)) {
         return null;
       }
+      String sha256 = data.readUTF();
       int count = data.readInt();
       if (count < 0 || count > MAX_CLASSES) {
         return null;
@@ -79,11 +90,14 @@ final class CompiledRulesCache {
         }
         classes.put(name, data.readNBytes(length));
       }
-      return data.read() == -1 ? new CompiledRules(classes) : null;
+      return data.read() == -1 ? new Stored(sha256, new CompiledRules(classes)) : null;
     } catch (IOException | RuntimeException e) {
       return null;
     }
   }
+
+  /** Classes as stored, with the SHA-256 of the rule files their manifest claims. */
+  record Stored(String sha256, CompiledRules rules) {}
 
   /** Stores the compiled classes; a failure to write only means the next run compiles again. */
   void write(String sha256, CompiledRules rules) {

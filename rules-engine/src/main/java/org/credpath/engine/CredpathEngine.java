@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.credpath.model.fact.Thresholds;
 import org.credpath.model.error.InvalidProfileException;
 import org.credpath.model.error.RuleProblem;
@@ -34,7 +35,7 @@ public final class CredpathEngine {
   private final RuleSource source;
   private final PolicyCatalogue catalogue;
   private final KnowledgeBaseInfo info;
-  private final List<RuleProblem> warnings;
+  private final Warnings warnings;
   private final SalaryTable salaries;
   private final ResultAssembler assembler;
   private final MessageBundles messages;
@@ -46,7 +47,7 @@ public final class CredpathEngine {
 
   private CredpathEngine(
       KieBase kieBase, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
-      List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
+      Warnings warnings, SalaryTable salaries, MessageBundles messages,
       Thresholds thresholds, KnownCredentials credentials, CompiledAt compiledAt) {
     this(kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), source, catalogue, info,
         warnings, salaries, messages, thresholds, credentials, PolicyFacts.of(kieBase, thresholds),
@@ -55,7 +56,7 @@ public final class CredpathEngine {
 
   private CredpathEngine(
       KieBase kieBase, KieSessionsPool sessions, RuleSource source, PolicyCatalogue catalogue, KnowledgeBaseInfo info,
-      List<RuleProblem> warnings, SalaryTable salaries, MessageBundles messages,
+      Warnings warnings, SalaryTable salaries, MessageBundles messages,
       Thresholds thresholds, KnownCredentials credentials, PolicyFacts policy, EvaluationLimits limits,
       CompiledAt compiledAt) {
     this.kieBase = kieBase;
@@ -66,7 +67,7 @@ public final class CredpathEngine {
     this.source = source;
     this.catalogue = catalogue;
     this.info = info;
-    this.warnings = List.copyOf(warnings);
+    this.warnings = warnings;
     this.salaries = salaries;
     this.messages = messages;
     this.thresholds = thresholds;
@@ -120,20 +121,30 @@ public final class CredpathEngine {
     List<RuleProblem> problems = new ArrayList<>();
     KnowledgeBaseInfo info = KnowledgeBaseChecks.info(source, problems);
     PolicyCatalogue catalogue = KnowledgeBaseChecks.catalogue(source, problems);
-    KnowledgeBaseChecks.ruleNames(source, catalogue, problems);
+    // Checks of the rule texts that the build ran on these very files when it compiled them ahead:
+    // made now only for other folders, else only if those classes cannot be used (CheckedRules).
+    Supplier<List<RuleProblem>> textChecks = () -> {
+      List<RuleProblem> found = new ArrayList<>();
+      KnowledgeBaseChecks.ruleNames(source, catalogue, found);
+      found.addAll(RuleGuard.check(source));
+      // The rules checked against the credentials and thresholds files (the files' own problems: below).
+      KnownCredentials.read(source, new ArrayList<>(), found);
+      ThresholdFiles.read(source, new ArrayList<>(), found);
+      return found;
+    };
     if (source.compiledAhead() == null) {
-      problems.addAll(RuleGuard.check(source)); // else only if those classes cannot be used (CheckedRules)
+      problems.addAll(textChecks.get());
     }
     SalaryTable salaries = SalaryTable.read(source, problems);
-    KnownCredentials credentials = KnownCredentials.read(source, problems);
+    KnownCredentials credentials = KnownCredentials.read(source, problems, null);
     MessageBundles messages = MessageBundles.read(source, problems, credentials);
-    Thresholds thresholds = ThresholdFiles.read(source, problems);
+    Thresholds thresholds = ThresholdFiles.read(source, problems, null);
     if (!problems.isEmpty()) {
       throw new RulesException(DroolsMessages.tidy(problems));
     }
-    List<RuleProblem> warnings = new ArrayList<>(RuleLint.check(source));
+    List<RuleProblem> compilerWarnings = new ArrayList<>();
     CompiledRulesCache cache = cacheDir == null ? null : new CompiledRulesCache(cacheDir);
-    CheckedRules checked = CheckedRules.find(source, info.sha256(), cache, warnings, ahead);
+    CheckedRules checked = CheckedRules.find(source, info.sha256(), cache, compilerWarnings, ahead, textChecks);
     KieBase kieBase;
     try {
       kieBase = checked.rules().newKieBase();
@@ -147,8 +158,8 @@ public final class CredpathEngine {
     } catch (RuntimeException | LinkageError e) {
       throw new RulesException(List.of(DroolsMessages.fromThrowable(e, source)), e);
     }
-    CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, warnings, salaries, messages,
-        thresholds, credentials, checked.compiledAt());
+    CredpathEngine engine = new CredpathEngine(kieBase, source, catalogue, info, new Warnings(source, compilerWarnings),
+        salaries, messages, thresholds, credentials, checked.compiledAt());
     if (checked.compiledAt() != CompiledAt.LOAD) {
       // Stored classes were written only after these very classes passed the smoke run.
       return engine;
@@ -263,7 +274,7 @@ public final class CredpathEngine {
 
   /** Compiler and style warnings; the rules loaded despite them. */
   public List<RuleProblem> warnings() {
-    return warnings;
+    return warnings.all();
   }
 
   /** When these rules were compiled: at build time (built-in), by an earlier load (cache), or by this load. */

@@ -38,7 +38,7 @@ final class GeneratedCodeLocator {
 
   /**
    * The rule each generated class belongs to (the first that names it, when rules share a lambda),
-   * by internal class name: what {@link CompiledRules#meter} names in a tick, for the report.
+   * by internal class name: what {@link RuleInstrumentation#instrument} names in a tick, for the report.
    */
   static Map<String, String> rulesOfClasses(CompiledRules rules) {
     GeneratedCodeLocator index = new GeneratedCodeLocator(rules, RuleSource.of("generated", Map.of()));

@@ -45,6 +45,16 @@ final class KnownCredentials {
   }
 
   static KnownCredentials read(RuleSource source, List<RuleProblem> problems) {
+    return read(source, problems, problems);
+  }
+
+  /**
+   * Like {@link #read(RuleSource, List)}, with the problems of the list itself in {@code problems}
+   * and those of the rule files checked against it in {@code ruleProblems}; null skips that scan of
+   * every DRL line, which a load from classes built ahead does: the build made it on the very same
+   * files (see {@link CredpathEngine#load}).
+   */
+  static KnownCredentials read(RuleSource source, List<RuleProblem> problems, List<RuleProblem> ruleProblems) {
     String text = source.files().get(FILE);
     SortedMap<String, Defined> defined = new TreeMap<>();
     java.util.Set<String> listed = new java.util.HashSet<>(); // every code written there, even on a refused line
@@ -53,6 +63,17 @@ final class KnownCredentials {
     } else {
       define(source.index(FILE), defined, listed, problems);
     }
+    SortedMap<String, CredentialCode> codes = new TreeMap<>();
+    defined.forEach((name, d) -> codes.put(name, d.code()));
+    if (ruleProblems != null) {
+      checkRules(source, text != null, defined, listed, ruleProblems);
+    }
+    return new KnownCredentials(java.util.Collections.unmodifiableSortedMap(codes));
+  }
+
+  /** Every credential a rule names is listed, and (when the file exists) every listed one is named. */
+  private static void checkRules(RuleSource source, boolean fileExists, SortedMap<String, Defined> defined,
+      java.util.Set<String> listed, List<RuleProblem> problems) {
     Map<String, Boolean> named = new TreeMap<>();
     source.drlFiles().forEach((path, drl) -> {
       LineIndex index = source.index(path);
@@ -74,7 +95,7 @@ final class KnownCredentials {
         }
       }
     });
-    if (text != null) {
+    if (fileExists) {
       defined.forEach((name, d) -> {
         if (!named.containsKey(name)) {
           problems.add(RuleProblem.error(FILE, d.line(), 1, "no rule names the credential `" + name
@@ -82,9 +103,6 @@ final class KnownCredentials {
         }
       });
     }
-    SortedMap<String, CredentialCode> codes = new TreeMap<>();
-    defined.forEach((name, d) -> codes.put(name, d.code()));
-    return new KnownCredentials(java.util.Collections.unmodifiableSortedMap(codes));
   }
 
   private static void define(LineIndex text, SortedMap<String, Defined> defined, java.util.Set<String> listed,

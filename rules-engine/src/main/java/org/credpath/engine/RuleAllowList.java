@@ -318,7 +318,14 @@ final class RuleAllowList {
         && owner.indexOf('/', "org/drools/core/base/accumulators/".length()) < 0;
   }
 
+  /** {@link #modelMethod} answers by owner, name and descriptor: one check calls a model getter hundreds of times. */
+  private final Map<String, Boolean> modelMethods = new java.util.HashMap<>();
+
   private boolean modelMethod(String owner, String name, String descriptor) {
+    return modelMethods.computeIfAbsent(owner + '.' + name + descriptor, k -> findModelMethod(owner, name, descriptor));
+  }
+
+  private boolean findModelMethod(String owner, String name, String descriptor) {
     try {
       Class<?> type = Class.forName(owner.replace('/', '.'), false, host);
       if (name.equals("<init>")) {

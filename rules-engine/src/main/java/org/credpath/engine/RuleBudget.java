@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The meter inside the rules: every method of the classes generated from a rule folder calls
- * {@link #tick} on entry (inserted by {@link CompiledRules} when the classes are defined), so
+ * {@link #tick} on entry (inserted by {@link RuleInstrumentation} before the classes are defined), so
  * every constraint, binding, {@code from} source, accumulate step and consequence that Drools
  * runs for an evaluation is counted, including those it runs while it builds a rule's matches
  * (joins) before any rule fires. Every {@link #CHECK_EVERY} ticks the evaluation's deadline and

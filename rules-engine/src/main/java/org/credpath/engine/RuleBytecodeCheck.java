@@ -240,9 +240,11 @@ final class RuleBytecodeCheck {
           // The executable model lists a package's rules with Arrays.asList; rule code may not.
           return;
         }
-        boolean constructor = name.equals("<init>");
-        use(allow.method(owner, name, descriptor), constructor ? simpleName(owner) : name,
-            constructor ? null : simpleName(owner) + "." + name);
+        String problem = allow.method(owner, name, descriptor);
+        if (problem != null) { // the names to look for in the DRL, made only for a refusal
+          boolean constructor = name.equals("<init>");
+          use(problem, constructor ? simpleName(owner) : name, constructor ? null : simpleName(owner) + "." + name);
+        }
       }
 
       @Override

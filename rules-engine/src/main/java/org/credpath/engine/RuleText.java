@@ -2,7 +2,7 @@ package org.credpath.engine;
 
 /**
  * The cap on every text a rule builds. Before the classes generated from a rule folder are loaded,
- * {@link CompiledRules} rewrites each string concatenation ({@code a + b}, compiled to a
+ * {@link RuleInstrumentation} rewrites each string concatenation ({@code a + b}, compiled to a
  * {@code StringConcatFactory} call) and each {@code String.concat} in them to pass its result
  * through {@link #capped}, which fails the rule once a text is longer than {@link #MAX_CHARS}.
  *

@@ -32,6 +32,16 @@ final class ThresholdFiles {
   }
 
   static Thresholds read(RuleSource source, List<RuleProblem> problems) {
+    return read(source, problems, problems);
+  }
+
+  /**
+   * Like {@link #read(RuleSource, List)}, with the problems of the thresholds files themselves in
+   * {@code problems} and those found by checking the rule files against them in
+   * {@code ruleProblems}; null skips that scan of every DRL line, which a load from classes built
+   * ahead does: the build made it on the very same files (see {@link CredpathEngine#load}).
+   */
+  static Thresholds read(RuleSource source, List<RuleProblem> problems, List<RuleProblem> ruleProblems) {
     Map<String, Defined> defined = new TreeMap<>();
     source.files().forEach((path, text) -> {
       Matcher file = FILE.matcher(path);
@@ -39,6 +49,16 @@ final class ThresholdFiles {
         define(file.group(1), path, source.index(path), defined, problems);
       }
     });
+    if (ruleProblems != null) {
+      checkRules(source, defined, ruleProblems);
+    }
+    Map<String, String> values = new TreeMap<>();
+    defined.forEach((name, d) -> values.put(name, d.value()));
+    return new Thresholds(values);
+  }
+
+  /** Every threshold a rule reads is defined with the type it is read as, and every defined one is read. */
+  private static void checkRules(RuleSource source, Map<String, Defined> defined, List<RuleProblem> problems) {
     Map<String, Boolean> read = new TreeMap<>();
     source.drlFiles().forEach((path, text) -> {
       LineIndex lines = source.index(path);
@@ -65,9 +85,6 @@ final class ThresholdFiles {
             + "`: check its spelling, or remove it"));
       }
     });
-    Map<String, String> values = new TreeMap<>();
-    defined.forEach((name, d) -> values.put(name, d.value()));
-    return new Thresholds(values);
   }
 
   private static void define(String prefix, String path, LineIndex text, Map<String, Defined> defined,

@@ -2,6 +2,7 @@ package org.credpath.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +10,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.credpath.model.error.RulesException;
 import org.credpath.model.profile.HighSchool;
@@ -42,6 +44,13 @@ class BuildTimeRulesTest {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classpath.toUri().toURL()}, null)) {
       return RuleSource.classpath("kb", loader);
     }
+  }
+
+  /** Edits the built-in fixture after its classes were built: adds a rule matching any candidate. */
+  private void appendRule(String name, String consequence) throws IOException {
+    Path drl = kb.resolve("cahims.drl");
+    Files.writeString(drl, Files.readString(drl) + "\nrule \"" + name + "\"\nwhen\n    Candidate()\nthen\n    "
+        + consequence + "\nend\n");
   }
 
   @Test
@@ -114,21 +123,67 @@ class BuildTimeRulesTest {
   @Test
   void staleBuiltClasses_fallBackToTheFullDoor_textGuardFirst() throws IOException {
     Path marker = classpath.resolve("created-by-an-edited-rule");
-    Path drl = kb.resolve("cahims.drl");
-    Files.writeString(drl, Files.readString(drl) + """
-
-        rule "T-HS: edited in"
-        when
-            Candidate()
-        then
-            System.exit( 3 ); java.nio.file.Files.createFile( java.nio.file.Path.of( "%s" ) );
-        end
-        """.formatted(marker));
+    appendRule("T-HS: edited in",
+        "System.exit( 3 ); java.nio.file.Files.createFile( java.nio.file.Path.of( \"%s\" ) );".formatted(marker));
 
     assertThatThrownBy(() -> CredpathEngine.load(onTheClassPath()))
         .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems())
             .allSatisfy(p -> assertThat(p.file()).isEqualTo("cahims.drl")).anySatisfy(p -> assertThat(p.line()).isPositive()));
     assertThat(marker).doesNotExist();
+  }
+
+  /**
+   * A start with usable built classes skips the checks of the rule texts that the build ran on the
+   * same files (rule names, credentials and thresholds the rules use); stale classes must not let
+   * a rule through that fails one: refused at its line, before compiling.
+   */
+  @Test
+  void staleBuiltClasses_fallBackToTheFullDoor_textChecksBeforeCompiling() throws IOException {
+    String clean = Files.readString(kb.resolve("cahims.drl"));
+    Map<String, List<String>> cases = Map.of(
+        "rule \"NOPE-1: cites no catalogued policy\" when Candidate() then end", List.of("NOPE-1", RuleSource.CATALOGUE),
+        "rule \"T-HS: names an unlisted credential\" when Candidate() then insertLogical( CredentialFinding.of("
+            + " CredentialCode.of( \"CHD_X\" ), CredentialStatus.ELIGIBLE, \"T-HS\" ) ); end",
+        List.of("CHD_X", KnownCredentials.FILE),
+        "rule \"T-HS: reads an undefined threshold\" when Candidate() then intValue( \"nope.months\" ); end",
+        List.of("nope", "thresholds"));
+    for (Map.Entry<String, List<String>> c : cases.entrySet()) {
+      Files.writeString(kb.resolve("cahims.drl"), clean + "\n" + c.getKey() + "\n");
+
+      assertThatThrownBy(() -> CredpathEngine.load(onTheClassPath())).as(c.getKey())
+          .isInstanceOfSatisfying(RulesException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("cahims.drl");
+            assertThat(p.line()).isPositive();
+            assertThat(p.message()).contains(c.getValue());
+          }));
+    }
+  }
+
+  @Test
+  void anErrorWhileReadingTheBuiltClasses_endsTheLoad_neverHangsIt() throws IOException {
+    // Review F1/F2: an Error on the check thread (a damaged jar: NoClassDefFoundError...) must reach
+    // the loading thread, as it did when that thread was a CompletableFuture task, not leave it waiting.
+    InternalError damaged = new InternalError("the jar is damaged");
+    java.net.URLStreamHandler failing = new java.net.URLStreamHandler() {
+      @Override
+      protected java.net.URLConnection openConnection(URL u) {
+        throw damaged;
+      }
+    };
+    ClassLoader loader = new URLClassLoader(new URL[] {classpath.toUri().toURL()}, null) {
+      @Override
+      public URL getResource(String name) {
+        try {
+          return name.endsWith(BuildTimeRules.SUFFIX) ? new URL(null, "damaged:" + name, failing) : super.getResource(name);
+        } catch (java.net.MalformedURLException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
+    RuleSource source = RuleSource.classpath("kb", loader);
+
+    assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> assertThatThrownBy(() -> CredpathEngine.load(source))
+        .isInstanceOf(java.util.concurrent.CompletionException.class).hasCause(damaged));
   }
 
   @Test
