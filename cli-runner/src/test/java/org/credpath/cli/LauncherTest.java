@@ -78,11 +78,20 @@ class LauncherTest {
         .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=4", "-jar", jar.toString(),
             "evaluate", profile.toString());
     assertThat(run(env, LAUNCHER.toString(), "--version").out()).contains("-XX:TieredStopAtLevel=1");
-    assertThat(run(env, LAUNCHER.toString(), "evaluate", "-").out()).as("standard input: maybe a long batch")
-        .doesNotContain("-XX:TieredStopAtLevel=1");
+    assertThat(run(env, LAUNCHER.toString(), "evaluate", "-").out().lines().toList()).as("standard input: maybe a long batch")
+        .containsExactly("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=4", "-jar", jar.toString(), "evaluate", "-");
     Files.write(profile, new byte[(1 << 20) + 1]);
-    assertThat(run(env, LAUNCHER.toString(), "evaluate", profile.toString()).out()).as("over 1 MiB of input")
-        .doesNotContain("-XX:TieredStopAtLevel=1");
+    assertThat(run(env, LAUNCHER.toString(), "evaluate", profile.toString()).out()).as("over 1 MiB of input: a batch")
+        .doesNotContain("-XX:TieredStopAtLevel=1").contains("-XX:+UseParallelGC");
+    env.put("JAVA_OPTS", "-XX:+UseG1GC -Xmx256m");
+    assertThat(run(env, LAUNCHER.toString(), "evaluate", profile.toString()).out().lines().toList())
+        .as("a collector chosen in JAVA_OPTS is the only one (the JVM refuses two)")
+        .containsExactly("-XX:+UseG1GC", "-Xmx256m", "-jar", jar.toString(), "evaluate", profile.toString());
+    Files.writeString(profile, "[]");
+    assertThat(run(env, LAUNCHER.toString(), "evaluate", profile.toString()).out().lines().toList())
+        .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseG1GC", "-Xmx256m", "-jar", jar.toString(), "evaluate",
+            profile.toString());
+    Files.write(profile, new byte[(1 << 20) + 1]);
     assertThat(run(env, LAUNCHER.toString(), "rules", "diff", "--base", "a", "--candidate", "b", profile.toString()).out())
         .as("any command's input").doesNotContain("-XX:TieredStopAtLevel=1");
   }
