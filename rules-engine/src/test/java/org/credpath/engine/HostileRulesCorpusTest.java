@@ -365,6 +365,35 @@ class HostileRulesCorpusTest {
     });
   }
 
+  /**
+   * A long chain of calls in one expression (review of issue 12, F3: 900 links in a 50 KB file kept
+   * the compiler busy for over ten minutes) is refused by the text guard, at its line, before
+   * compiling; the same links as separate statements, or a chain at the cap, still load.
+   */
+  @org.junit.jupiter.api.Test
+  void aChainOfCallsPastTheCap_isRefusedBeforeCompiling_atItsLine() {
+    RulesException refused = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> catchThrowableOfType(
+        RulesException.class, () -> CredpathEngine.load(Fixtures.minimalWith("hostile.drl", chain(900)))));
+    assertThat(refused).isNotNull();
+    assertThat(refused.problems()).singleElement().satisfies(p -> {
+      assertThat(p.file()).isEqualTo("hostile.drl");
+      assertThat(p.line()).isEqualTo(10);
+      assertThat(p.message()).contains("more than " + RuleGuard.MAX_CHAINED_CALLS + " calls are chained");
+    });
+    assertThat(CredpathEngine.load(Fixtures.minimalWith("hostile.drl", chain(RuleGuard.MAX_CHAINED_CALLS - 1)))
+        .ruleNames()).contains("T-HS: chain");
+  }
+
+  /** A consequence chaining {@code calls} calls: {@code Message.of(…)} then {@code .with(…)} links. */
+  private static String chain(int calls) {
+    StringBuilder message = new StringBuilder("Message.of( \"k\" )");
+    for (int i = 0; i < calls; i++) {
+      message.append(".with( \"a").append(i).append("\", $n.message().key() )");
+    }
+    return Fixtures.drl("rule \"T-HS: chain\"\nwhen\n    $n : NoteFinding( ruleId == \"T-HA\" )\nthen\n"
+        + "    insert( new NoteFinding( \"T-HS\", " + message + " ) );\nend\n");
+  }
+
   /** Only the text guard sees a file's size: a file past the cap is refused before it is compiled. */
   @org.junit.jupiter.api.Test
   void aRuleFilePastTheSizeCap_isRefusedBeforeCompiling() {
