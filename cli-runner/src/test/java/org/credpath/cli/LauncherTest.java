@@ -155,6 +155,16 @@ class LauncherTest {
     assertThat(r.err()).contains(dir.resolve("none.jar").toString(), "not found", "mvn -q -B -DskipTests package");
   }
 
+  /** A closed standard output used to crash the JVM (SIGSEGV, exit 139); now a plain error, exit 70. */
+  @Test
+  void aClosedStandardOutput_isSaidPlainly_exit70() throws Exception {
+    Result r = run(env, "sh", "-c", "exec \"$0\" \"$@\" >&-", LAUNCHER.toString(), "evaluate", "profiles.json");
+
+    assertThat(r.code()).isEqualTo(70);
+    assertThat(r.err()).isEqualTo("credpath: standard output is closed; send it to a file, or to /dev/null to discard it\n");
+    assertThat(run(env, LAUNCHER.toString(), "evaluate", "profiles.json").code()).as("stdout open: goes on").isZero();
+  }
+
   record Result(int code, String out, String err) {}
 
   private Result run(Map<String, String> env, String... command) throws Exception {
