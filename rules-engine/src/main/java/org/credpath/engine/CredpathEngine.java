@@ -122,23 +122,26 @@ public final class CredpathEngine {
     KnowledgeBaseInfo info = KnowledgeBaseChecks.info(source, problems);
     PolicyCatalogue catalogue = KnowledgeBaseChecks.catalogue(source, problems);
     // Checks of the rule texts that the build ran on these very files when it compiled them ahead:
-    // made now only for other folders, else only if those classes cannot be used (CheckedRules).
+    // made now only for other folders, else only if those classes cannot be used (CheckedRules;
+    // that rare fallback reads the credentials and thresholds files a second time for their scans).
+    boolean builtAhead = source.compiledAhead() != null;
     Supplier<List<RuleProblem>> textChecks = () -> {
       List<RuleProblem> found = new ArrayList<>();
       KnowledgeBaseChecks.ruleNames(source, catalogue, found);
       found.addAll(RuleGuard.check(source));
-      // The rules checked against the credentials and thresholds files (the files' own problems: below).
       KnownCredentials.read(source, new ArrayList<>(), found);
       ThresholdFiles.read(source, new ArrayList<>(), found);
       return found;
     };
-    if (source.compiledAhead() == null) {
-      problems.addAll(textChecks.get());
+    if (!builtAhead) {
+      KnowledgeBaseChecks.ruleNames(source, catalogue, problems);
+      problems.addAll(RuleGuard.check(source));
     }
+    List<RuleProblem> ruleScans = builtAhead ? null : problems; // the rules checked against the two files below
     SalaryTable salaries = SalaryTable.read(source, problems);
-    KnownCredentials credentials = KnownCredentials.read(source, problems, null);
+    KnownCredentials credentials = KnownCredentials.read(source, problems, ruleScans);
     MessageBundles messages = MessageBundles.read(source, problems, credentials);
-    Thresholds thresholds = ThresholdFiles.read(source, problems, null);
+    Thresholds thresholds = ThresholdFiles.read(source, problems, ruleScans);
     if (!problems.isEmpty()) {
       throw new RulesException(DroolsMessages.tidy(problems));
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,9 +39,8 @@ final class MessageBundles {
   /** A pattern with its argument names in index order. */
   private record Compiled(MessagePattern pattern, String[] names) {}
 
-  /** Per thread, the copies of the formats in use (a MessageFormat is not thread-safe), and the decimal signs. */
+  /** Per thread, the copies of the formats in use (a MessageFormat is not thread-safe) and the locales' signs. */
   private final ThreadLocal<MessagePattern.ThreadCopies> copies = ThreadLocal.withInitial(MessagePattern.ThreadCopies::new);
-  private final ThreadLocal<Map<Locale, Character>> decimalSigns = ThreadLocal.withInitial(HashMap::new);
 
   /** Language ("" for the base bundle) to key to compiled pattern. */
   private final SortedMap<String, Map<String, Compiled>> bundles;
@@ -205,7 +203,7 @@ final class MessageBundles {
   /** "20", "5.5", "0.25" (with the language's decimal sign): hours to the hundredth, never grouped. */
   private String hours(double hours, Locale locale) {
     String plain = BigDecimal.valueOf(hours).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-    char decimal = decimalSigns.get().computeIfAbsent(locale, l -> DecimalFormatSymbols.getInstance(l).getDecimalSeparator());
+    char decimal = copies.get().decimalSign(locale);
     return decimal == '.' ? plain : plain.replace('.', decimal);
   }
 }

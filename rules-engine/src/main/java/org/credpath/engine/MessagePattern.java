@@ -168,6 +168,12 @@ final class MessagePattern {
     private final Map<Locale, Map<MessageFormat, MessageFormat>> formats = new HashMap<>();
     private final Map<Locale, java.text.NumberFormat> numbers = new HashMap<>();
     private final Map<Locale, Boolean> ascii = new HashMap<>();
+    private final Map<Locale, Character> decimalSigns = new HashMap<>();
+
+    /** The locale's decimal sign, for numbers written without a format (hours). */
+    char decimalSign(Locale locale) {
+      return decimalSigns.computeIfAbsent(locale, l -> java.text.DecimalFormatSymbols.getInstance(l).getDecimalSeparator());
+    }
 
     MessageFormat of(MessageFormat shared, Locale locale) {
       Map<MessageFormat, MessageFormat> copies = formats.computeIfAbsent(locale, l -> new IdentityHashMap<>());

@@ -74,7 +74,7 @@ class PolicyFactsTest {
   /** End to end: a rule that fires when the thresholds are absent sees them present, as in a traced run. */
   @Test
   void aRuleAskingForNoThresholds_seesThemInEveryEvaluation() {
-    CredpathEngine engine = CredpathEngine.load(Fixtures.minimalWith("policy.drl", Fixtures.drl(POLICY_RULE + """
+    CredpathEngine engine = withPolicyRule("""
 
         rule "T-HS: no thresholds"
         when
@@ -83,7 +83,7 @@ class PolicyFactsTest {
         then
             insertLogical( new NoteFinding( "T-HS", Message.literal( "no thresholds" ) ) );
         end
-        """)));
+        """);
     var profile = Fixtures.profile("p1", HighSchool.GED);
 
     EvaluationResult evaluated = engine.evaluate(profile, Fixtures.AS_OF);
@@ -101,7 +101,7 @@ class PolicyFactsTest {
   @ParameterizedTest
   @ValueSource(strings = {"salience 10", "", "salience -10"})
   void aRuleLookingForAPolicyRecordMissing_neverFindsIt_inEvaluateAndExplainAlike(String attributes) {
-    CredpathEngine engine = CredpathEngine.load(Fixtures.minimalWith("policy.drl", Fixtures.drl(POLICY_RULE + """
+    CredpathEngine engine = withPolicyRule("""
 
         rule "T-HS: no policy record yet"
         %s
@@ -111,7 +111,7 @@ class PolicyFactsTest {
         then
             insert( new NoteFinding( "T-HS", Message.literal( "no policy record yet" ) ) );
         end
-        """.formatted(attributes))));
+        """.formatted(attributes));
     var profile = Fixtures.profile("p1", HighSchool.GED);
 
     EvaluationResult evaluated = engine.evaluate(profile, Fixtures.AS_OF);
@@ -120,6 +120,11 @@ class PolicyFactsTest {
     assertThat(evaluated.toString()).doesNotContain("no policy record yet").contains("policy");
     assertThat(explained.result()).isEqualTo(evaluated);
     assertThat(explained.firedRules()).contains("T-HS: a policy record").doesNotContain("T-HS: no policy record yet");
+  }
+
+  /** The engine for the policy rules above plus {@code rule}. */
+  private static CredpathEngine withPolicyRule(String rule) {
+    return CredpathEngine.load(Fixtures.minimalWith("policy.drl", Fixtures.drl(POLICY_RULE + rule)));
   }
 
   private static PolicyFacts policyOf(String rules) {
